@@ -1,0 +1,64 @@
+namespace MlApt.Io;
+
+/// <summary>
+/// A reconstruction in memory, structure-of-arrays: x, y, z (nm) and mass-to-charge m (Da) as
+/// float32, 16 bytes per ion. Extra per-ion fields (EPOS) live in <see cref="Extras"/> when the
+/// file has them. Ranging adds a one-byte species index per ion elsewhere (see <c>RangeTable</c>).
+/// </summary>
+public sealed class IonCloud
+{
+    /// <summary>Creates a cloud that takes ownership of the arrays (all must have the same length).</summary>
+    public IonCloud(float[] x, float[] y, float[] z, float[] m, EposExtras? extras = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(z);
+        ArgumentNullException.ThrowIfNull(m);
+        if (y.Length != x.Length || z.Length != x.Length || m.Length != x.Length)
+            throw new ArgumentException("x, y, z and m must have the same length");
+        if (extras is not null && extras.Tof.Length != x.Length)
+            throw new ArgumentException("extras must have one record per ion", nameof(extras));
+        X = x; Y = y; Z = z; M = m; Extras = extras;
+    }
+
+    /// <summary>x coordinates (nm).</summary>
+    public float[] X { get; }
+    /// <summary>y coordinates (nm).</summary>
+    public float[] Y { get; }
+    /// <summary>z coordinates (nm), the analysis direction.</summary>
+    public float[] Z { get; }
+    /// <summary>Mass-to-charge ratios (Da).</summary>
+    public float[] M { get; }
+    /// <summary>EPOS detector fields, when the source had them.</summary>
+    public EposExtras? Extras { get; }
+
+    /// <summary>Number of ions.</summary>
+    public int Count => X.Length;
+}
+
+/// <summary>The EPOS fields beyond x, y, z, m, one entry per ion.</summary>
+public sealed class EposExtras
+{
+    /// <summary>Allocates the arrays for <paramref name="count"/> ions.</summary>
+    public EposExtras(int count)
+    {
+        Tof = new float[count]; VDc = new float[count]; VPulse = new float[count];
+        DetX = new float[count]; DetY = new float[count];
+        PulseDelta = new uint[count]; IonsPerPulse = new uint[count];
+    }
+
+    /// <summary>Time of flight (ns).</summary>
+    public float[] Tof { get; }
+    /// <summary>Standing (DC) voltage (V).</summary>
+    public float[] VDc { get; }
+    /// <summary>Pulse voltage (V).</summary>
+    public float[] VPulse { get; }
+    /// <summary>Detector x (mm).</summary>
+    public float[] DetX { get; }
+    /// <summary>Detector y (mm).</summary>
+    public float[] DetY { get; }
+    /// <summary>Pulses since the previous detected event.</summary>
+    public uint[] PulseDelta { get; }
+    /// <summary>Ions detected in this pulse (multiplicity; 0 for later ions of a multiple).</summary>
+    public uint[] IonsPerPulse { get; }
+}
