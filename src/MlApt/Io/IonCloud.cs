@@ -8,7 +8,7 @@ namespace MlApt.Io;
 public sealed class IonCloud
 {
     /// <summary>Creates a cloud that takes ownership of the arrays (all must have the same length).</summary>
-    public IonCloud(float[] x, float[] y, float[] z, float[] m, EposExtras? extras = null)
+    public IonCloud(float[] x, float[] y, float[] z, float[] m, EposExtras? extras = null, TextValues? text = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -18,7 +18,9 @@ public sealed class IonCloud
             throw new ArgumentException("x, y, z and m must have the same length");
         if (extras is not null && extras.Tof.Length != x.Length)
             throw new ArgumentException("extras must have one record per ion", nameof(extras));
-        X = x; Y = y; Z = z; M = m; Extras = extras;
+        if (text is not null && text.X.Length != x.Length)
+            throw new ArgumentException("text values must have one entry per ion", nameof(text));
+        X = x; Y = y; Z = z; M = m; Extras = extras; Text = text;
     }
 
     /// <summary>x coordinates (nm).</summary>
@@ -32,9 +34,55 @@ public sealed class IonCloud
     /// <summary>EPOS detector fields, when the source had them.</summary>
     public EposExtras? Extras { get; }
 
+    /// <summary>
+    /// The values exactly as written in a text source (CSV), parsed in double precision. Float32
+    /// storage would move values written with 3 decimals off their decimal value, and METHOD §2's
+    /// binning puts many such Δz exactly on bin edges, so exact work uses these when present.
+    /// </summary>
+    public TextValues? Text { get; }
+
+    /// <summary>Other per-ion sections of an AP Suite file, kept as read (name → section).</summary>
+    public IReadOnlyList<AptSection> OtherSections { get; init; } = [];
+
     /// <summary>Number of ions.</summary>
     public int Count => X.Length;
+
+    /// <summary>Mass-to-charge of ion <paramref name="i"/> in the precision of the source.</summary>
+    public double MassAt(int i) => Text is null ? M[i] : Text.M[i];
+
+    /// <summary>
+    /// Copies the positions of the given ions into double arrays, in the precision of the source
+    /// (exact widening of float32, or the text values).
+    /// </summary>
+    public void CopyPositions(ReadOnlySpan<int> indices, Span<double> x, Span<double> y, Span<double> z)
+    {
+        if (x.Length < indices.Length || y.Length < indices.Length || z.Length < indices.Length)
+            throw new ArgumentException("destination spans are shorter than the index list");
+        if (Text is { } t)
+        {
+            for (var k = 0; k < indices.Length; k++)
+            {
+                var i = indices[k];
+                x[k] = t.X[i]; y[k] = t.Y[i]; z[k] = t.Z[i];
+            }
+        }
+        else
+        {
+            for (var k = 0; k < indices.Length; k++)
+            {
+                var i = indices[k];
+                x[k] = X[i]; y[k] = Y[i]; z[k] = Z[i];
+            }
+        }
+    }
 }
+
+/// <summary>x, y, z, m of every ion as parsed from text, in double precision.</summary>
+/// <param name="X">x (nm).</param>
+/// <param name="Y">y (nm).</param>
+/// <param name="Z">z (nm).</param>
+/// <param name="M">mass-to-charge (Da).</param>
+public sealed record TextValues(double[] X, double[] Y, double[] Z, double[] M);
 
 /// <summary>The EPOS fields beyond x, y, z, m, one entry per ion.</summary>
 public sealed class EposExtras
