@@ -1,1 +1,3 @@
-return 0;
+using MlApt.Cli;
+
+return MlAptApp.Run(args, Console.Out, Console.Error);

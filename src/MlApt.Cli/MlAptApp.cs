@@ -1,0 +1,78 @@
+using MlApt.Cli.Commands;
+using MlApt.Cli.Infrastructure;
+using MlApt.Io;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlApt.Cli;
+
+/// <summary>
+/// The <c>mlapt</c> command line: configures the commands and turns every failure into one line on
+/// stderr with exit code 2 for bad input (1 for an internal fault), a stack trace only with --verbose.
+/// </summary>
+public static class MlAptApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+    /// <summary>Exit code for an unexpected internal fault.</summary>
+    public const int InternalError = 1;
+    /// <summary>Exit code for bad input: files, arguments, options.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the program with the given arguments and output writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var io = new CliIo(stdout, stderr);
+        var verbose = args.Contains("--verbose");
+        var app = new CommandApp(new Registrar(io));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("mlapt");
+            config.SetApplicationVersion(ProgramInfo.Version);
+            config.Settings.Console = io.Ansi;
+            config.PropagateExceptions();
+            config.ValidateExamples();
+
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run the demo: make a small example specimen and its range file, then analyse it.")
+                .WithExample("run", "--out", "mlapt-demo");
+            config.AddCommand<InfoCommand>("info")
+                .WithDescription("Describe a reconstruction (POS, EPOS, APT, CSV): format, ions, bounds and, with a range file, ions per species.")
+                .WithExample("info", "specimen.pos", "--ranges", "specimen.rrng")
+                .WithExample("info", "specimen.apt", "--json");
+            config.AddCommand<RangesCommand>("ranges")
+                .WithDescription("Show a range file (RRNG, RNG, ENV) after merging duplicates, with overlaps reported.")
+                .WithExample("ranges", "specimen.rrng", "--json");
+        });
+
+        try
+        {
+            return app.Run(args);
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            stderr.WriteLine("mlapt: " + OneLine(e.Message));
+            if (verbose)
+                stderr.WriteLine(e.ToString());
+            return BadInput;
+        }
+        catch (Exception e) when (!verbose)
+        {
+            stderr.WriteLine($"mlapt: internal error: {OneLine(e.Message)} ({e.GetType().Name}; run with --verbose for details)");
+            return InternalError;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine("mlapt: internal error: " + e);
+            return InternalError;
+        }
+    }
+
+    private static bool IsBadInput(Exception e) =>
+        e is InputException or CommandAppException or UnauthorizedAccessException or IOException;
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
