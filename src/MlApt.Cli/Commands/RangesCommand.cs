@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Globalization;
+using MlApt.Cli.Infrastructure;
+using MlApt.Io;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlApt.Cli.Commands;
+
+/// <summary>Settings of <c>mlapt ranges</c>.</summary>
+public sealed class RangesSettings : CommonSettings
+{
+    /// <summary>The range file.</summary>
+    [CommandArgument(0, "<file>")]
+    [Description("Range file: .rrng, .rng (incl. polyatomic extension) or .env.")]
+    public string File { get; init; } = "";
+
+    /// <summary>Refuse overlapping ranges.</summary>
+    [CommandOption("--strict-ranges")]
+    [Description("Refuse range files whose ranges overlap (default: report them, first listed wins).")]
+    public bool StrictRanges { get; init; }
+
+    /// <summary>Print JSON instead of a table.</summary>
+    [CommandOption("--json")]
+    [Description("Print {\"ions\": [...], \"ranges\": [{\"lo\", \"hi\", \"composition\"}, ...]} instead of tables.")]
+    public bool Json { get; init; }
+}
+
+/// <summary><c>mlapt ranges</c>: the parsed range table after merging duplicates.</summary>
+public sealed class RangesCommand(CliIo io) : Command<RangesSettings>
+{
+    /// <inheritdoc />
+    protected override int Execute(CommandContext context, RangesSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var table = RangeLoading.Load(settings.File, settings.StrictRanges);
+        if (settings.Json)
+        {
+            JsonOutput.Write(io.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("file", settings.File);
+                w.WriteStartArray("ions");
+                foreach (var name in table.DeclaredIons)
+                    w.WriteStringValue(name);
+                w.WriteEndArray();
+                w.WriteStartArray("species");
+                for (var s = 1; s < table.Species.Count; s++)
+                    w.WriteStringValue(table.Species[s].Name);
+                w.WriteEndArray();
+                w.WriteStartArray("ranges");
+                foreach (var r in table.Ranges)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("lo", r.Lo);
+                    w.WriteNumber("hi", r.Hi);
+                    w.WriteString("species", r.Composition.Name);
+                    w.WriteStartObject("composition");
+                    foreach (var (element, count) in r.Composition.Parts)
+                        w.WriteNumber(element, count);
+                    w.WriteEndObject();
+                    w.WriteNumber("line", r.Line);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteNumber("duplicates_merged", table.DuplicatesMerged);
+                w.WriteStartArray("overlaps");
+                foreach (var o in table.Overlaps)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("lo", o.Lo);
+                    w.WriteNumber("hi", o.Hi);
+                    w.WriteNumber("first_line", o.First.Line);
+                    w.WriteNumber("second_line", o.Second.Line);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+            return MlAptApp.Ok;
+        }
+
+        var t = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{settings.File}: {table.Ranges.Count} ranges, {table.SpeciesCount} species"));
+        t.AddColumn(new TableColumn("lo (Da)").RightAligned()).AddColumn(new TableColumn("hi (Da)").RightAligned())
+            .AddColumn("Species").AddColumn("Composition").AddColumn(new TableColumn("Line").RightAligned());
+        foreach (var r in table.Ranges)
+        {
+            t.AddRow(r.Lo.ToString("F4", CultureInfo.InvariantCulture), r.Hi.ToString("F4", CultureInfo.InvariantCulture),
+                Markup.Escape(r.Composition.Name), Markup.Escape(r.Composition.ToRangeNotation()),
+                r.Line.ToString(CultureInfo.InvariantCulture));
+        }
+        io.Ansi.Write(t);
+        if (table.DuplicatesMerged > 0)
+            io.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{table.DuplicatesMerged} exact duplicate range(s) merged."));
+        RangeLoading.ReportOverlaps(io, table);
+        return MlAptApp.Ok;
+    }
+}
