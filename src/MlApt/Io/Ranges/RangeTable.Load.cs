@@ -1,0 +1,91 @@
+namespace MlApt.Io;
+
+public sealed partial class RangeTable
+{
+    /// <summary>
+    /// Reads a range file. The format comes from the extension (<c>.rrng</c>, <c>.rng</c>, <c>.env</c>, any case),
+    /// or from the content when the extension is something else.
+    /// </summary>
+    /// <exception cref="InputException">The file cannot be read, its format cannot be told, or it is malformed.</exception>
+    public static RangeTable Load(string path, RangeOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new InputException($"{path}: cannot read the range file: {e.Message}", e);
+        }
+        return Parse(text, name, KindFromExtension(path), options);
+    }
+
+    /// <summary>Parses range-file text; <paramref name="sourceName"/> is used in messages.</summary>
+    /// <exception cref="InputException">The text is empty, its format cannot be told, or it is malformed.</exception>
+    public static RangeTable Parse(string text, string sourceName, RangeFileKind kind = RangeFileKind.Auto, RangeOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        return Parse(reader, sourceName, kind, options);
+    }
+
+    /// <summary>Parses range-file text from a reader; <paramref name="sourceName"/> is used in messages.</summary>
+    /// <exception cref="InputException">The text is empty, its format cannot be told, or it is malformed.</exception>
+    public static RangeTable Parse(TextReader reader, string sourceName, RangeFileKind kind = RangeFileKind.Auto, RangeOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var lines = RangeText.ReadLines(reader);
+        if (lines.TrueForAll(l => l.Trim().Length == 0))
+            InputError.In(sourceName, "empty file (expected a range file: RRNG, RNG or ENV)");
+        if (kind == RangeFileKind.Auto)
+            kind = Sniff(lines) ?? throw new InputException(
+                $"{sourceName}: cannot tell the range file format from its content (expected RRNG with [Ions]/[Ranges], RNG or ENV; use the .rrng, .rng or .env extension)");
+        var raw = kind switch
+        {
+            RangeFileKind.Rrng => RrngParser.Parse(lines, sourceName, options),
+            RangeFileKind.Rng => RngParser.Parse(lines, sourceName, options),
+            RangeFileKind.Env => EnvParser.Parse(lines, sourceName, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown range file kind"),
+        };
+        return new RangeTable(raw, kind);
+    }
+
+    /// <summary>The format implied by a file extension (case-insensitive), or <see cref="RangeFileKind.Auto"/>.</summary>
+    public static RangeFileKind KindFromExtension(string path) =>
+        Path.GetExtension(path).ToUpperInvariant() switch
+        {
+            ".RRNG" => RangeFileKind.Rrng,
+            ".RNG" => RangeFileKind.Rng,
+            ".ENV" => RangeFileKind.Env,
+            _ => RangeFileKind.Auto,
+        };
+
+    // Content rules, checked in order: an [Ions]/[Ranges] header means RRNG; a "Rev_" version line or
+    // '#' comments before a two-number header mean ENV; a '-' separator followed by ". lo hi" lines means RNG.
+    internal static RangeFileKind? Sniff(List<string> lines)
+    {
+        foreach (var l in lines)
+        {
+            var t = l.Trim();
+            if (t.Equals("[Ions]", StringComparison.OrdinalIgnoreCase) || t.Equals("[Ranges]", StringComparison.OrdinalIgnoreCase))
+                return RangeFileKind.Rrng;
+        }
+        var first = lines.FindIndex(l => !RangeText.IsBlankOrComment(l));
+        if (first < 0)
+            return null;
+        if (lines[first].TrimStart().StartsWith("Rev_", StringComparison.OrdinalIgnoreCase))
+            return RangeFileKind.Env;
+        if (RangeText.Tokens(lines[first]) is not [var a, var b] || !int.TryParse(a, out _) || !int.TryParse(b, out _))
+            return null;
+        var separator = lines.FindIndex(first, l => l.TrimStart().StartsWith('-'));
+        if (separator >= 0 && lines.Skip(separator + 1).Any(l => l.TrimStart().StartsWith('.')))
+            return RangeFileKind.Rng;
+        if (lines.Take(first).Any(l => l.TrimStart().StartsWith('#')))
+            return RangeFileKind.Env;
+        return null;
+    }
+}
