@@ -1,1 +1,3 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MlApt.Benchmarks.IoBenchmarks).Assembly).Run(args);

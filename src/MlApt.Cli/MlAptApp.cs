@@ -33,6 +33,7 @@ public static class MlAptApp
             config.SetApplicationVersion(ProgramInfo.Version);
             config.Settings.Console = io.Ansi;
             config.PropagateExceptions();
+            config.Settings.StrictParsing = true;
             config.ValidateExamples();
 
             config.AddCommand<RunCommand>("run")

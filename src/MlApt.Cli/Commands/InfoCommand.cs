@@ -36,7 +36,7 @@ public sealed class InfoSettings : CommonSettings
 public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
 {
     /// <inheritdoc />
-    protected override int Execute(CommandContext context, InfoSettings settings, CancellationToken cancellationToken) =>
+    public override int Execute(CommandContext context, InfoSettings settings, CancellationToken cancellationToken) =>
         Run(settings);
 
     /// <summary>Describes the file named by the settings.</summary>
@@ -45,7 +45,7 @@ public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
         ArgumentNullException.ThrowIfNull(settings);
         var table = settings.Ranges is null ? null : RangeLoading.Load(settings.Ranges, settings.StrictRanges);
         var cloud = IonFile.Read(settings.File, null, out var format);
-        var bounds = Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
+        var bounds = cloud.Text is { } text ? Bounds3.Of(text.X, text.Y, text.Z) : Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
         long[]? counts = table is null ? null : table.Count(table.Assign(cloud));
 
         if (settings.Json)

@@ -22,7 +22,7 @@ public sealed class RangesSettings : CommonSettings
 
     /// <summary>Print JSON instead of a table.</summary>
     [CommandOption("--json")]
-    [Description("Print {\"ions\": [...], \"ranges\": [{\"lo\", \"hi\", \"composition\"}, ...]} instead of tables.")]
+    [Description("Print one JSON object (ions, species, ranges with lo, hi and composition, overlaps) instead of tables.")]
     public bool Json { get; init; }
 }
 
@@ -30,7 +30,7 @@ public sealed class RangesSettings : CommonSettings
 public sealed class RangesCommand(CliIo io) : Command<RangesSettings>
 {
     /// <inheritdoc />
-    protected override int Execute(CommandContext context, RangesSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, RangesSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var table = RangeLoading.Load(settings.File, settings.StrictRanges);

@@ -31,7 +31,7 @@ public sealed class RunSettings : CommonSettings
 public sealed class RunCommand(CliIo io) : Command<RunSettings>
 {
     /// <inheritdoc />
-    protected override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(settings.Out);
