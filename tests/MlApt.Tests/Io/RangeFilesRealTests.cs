@@ -43,6 +43,12 @@ public class RangeFilesRealTests
         Assert.Equal(48, table.Ranges.Count);
         Assert.Equal(1440 - 48, table.DuplicatesMerged);
         Assert.Equal(["N", "Al", "V", "Ar", "C", "O"], table.DeclaredIons);
+        // Its overlaps are nested ranges of one species: reported, but they change nothing.
+        Assert.Equal(17, table.Overlaps.Count);
+        Assert.DoesNotContain(table.Overlaps, o => o.IsConflict);
+        var strict = Assert.Throws<InputException>(() => RangeTable.Load(SharedData.Require("range-files/VAlN_film_plan-view_700C.rrng"), new RangeOptions(Strict: true)));
+        Assert.StartsWith("VAlN_film_plan-view_700C.rrng: line 40: ", strict.Message, StringComparison.Ordinal);
+        Assert.Contains("line 11", strict.Message, StringComparison.Ordinal);
     }
 
     [Fact]

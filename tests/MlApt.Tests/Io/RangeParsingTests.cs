@@ -50,7 +50,8 @@ public class RangeParsingTests
         var t = Rrng("20 22 Cr:1\n21 23 Ni:1\n30 31 O:1");
         var o = Assert.Single(t.Overlaps);
         Assert.Equal((21.0, 22.0), (o.Lo, o.Hi));
-        Assert.Equal((10, 11), (o.First.Line, o.Second.Line));   // [Ions], Number, 5 ions, [Ranges], Number: Range1 is line 10
+        Assert.Equal((10, 11), (o.First.Line, o.Second.Line));
+        Assert.True(o.IsConflict);   // [Ions], Number, 5 ions, [Ranges], Number: Range1 is line 10
         Assert.Equal(t.IndexOf("Cr"), t.SpeciesOf(21.5));
         Assert.Equal(t.IndexOf("Cr"), t.SpeciesOf(22));
         Assert.Equal(t.IndexOf("Ni"), t.SpeciesOf(22.0001));

@@ -34,6 +34,12 @@ public sealed record MassRange(double Lo, double Hi, IonComposition Composition,
 /// <param name="Hi">Upper end of the overlap interval (Da).</param>
 public sealed record RangeOverlap(MassRange First, MassRange Second, double Lo, double Hi)
 {
+    /// <summary>
+    /// True when the two ranges have different compositions, so the overlap changes which species an ion
+    /// gets; false for nested or repeated ranges of one composition (harmless, but still refused in strict mode).
+    /// </summary>
+    public bool IsConflict => !First.Composition.Equals(Second.Composition);
+
     /// <summary>One-line description naming both lines and the overlap interval.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"range at {Second} overlaps range at {First} on [{Lo}, {Hi}]");
