@@ -16,6 +16,12 @@ public sealed record MassRange(double Lo, double Hi, IonComposition Composition,
     /// <summary>True when <paramref name="m"/> lies in [Lo, Hi] (both ends included).</summary>
     public bool Contains(double m) => m >= Lo && m <= Hi;
 
+    /// <summary>
+    /// True when the float32 mass <paramref name="m"/> lies in [(float)Lo, (float)Hi]: the bounds are rounded to
+    /// float like the data (see <see cref="RangeTable.SpeciesOf(float)"/>).
+    /// </summary>
+    public bool Contains(float m) => m >= (float)Lo && m <= (float)Hi;
+
     /// <summary>For messages: <c>line 12 [3.1, 3.5] Cr:1 O:1</c>.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"line {Line} [{Lo}, {Hi}] {Composition.ToRangeNotation()}");
@@ -28,6 +34,12 @@ public sealed record MassRange(double Lo, double Hi, IonComposition Composition,
 /// <param name="Hi">Upper end of the overlap interval (Da).</param>
 public sealed record RangeOverlap(MassRange First, MassRange Second, double Lo, double Hi)
 {
+    /// <summary>
+    /// True when the two ranges have different compositions, so the overlap changes which species an ion
+    /// gets; false for nested or repeated ranges of one composition (harmless, but still refused in strict mode).
+    /// </summary>
+    public bool IsConflict => !First.Composition.Equals(Second.Composition);
+
     /// <summary>One-line description naming both lines and the overlap interval.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"range at {Second} overlaps range at {First} on [{Lo}, {Hi}]");

@@ -76,7 +76,8 @@ public sealed partial class RangeTable
                 $"range [{o.Second.Lo}, {o.Second.Hi}] {o.Second.Composition.ToRangeNotation()} overlaps the range at line {o.First.Line} [{o.First.Lo}, {o.First.Hi}] {o.First.Composition.ToRangeNotation()} on [{o.Lo}, {o.Hi}] (strict ranging refuses overlaps)"));
         }
 
-        _lookup = new Lookup(_ranges);
+        _lookup = new Lookup(_ranges, single: false);
+        _lookupSingle = new Lookup(_ranges, single: true);
 
         void AddSpecies(IonComposition c, int line)
         {

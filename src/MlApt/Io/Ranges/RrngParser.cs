@@ -157,8 +157,6 @@ internal static class RrngParser
         }
         if (Elements.IsSymbol(key))
             return key;
-        if (key.Any(char.IsWhiteSpace) || key.Length == 0)
-            InputError.AtLine(result.Source, line, $"invalid ion name '{key}'");
         InputError.AtLine(result.Source, line, $"unknown field '{key}:' (expected Vol:, Name:, Color: or an ion declared in [Ions])");
         return key;
     }
@@ -166,7 +164,7 @@ internal static class RrngParser
     private static bool IsIndexedKey(string key, string prefix) =>
         key.Length > prefix.Length
         && key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-        && key.AsSpan(prefix.Length).ContainsAnyExceptInRange('0', '9') == false;
+        && !key.AsSpan(prefix.Length).ContainsAnyExceptInRange('0', '9');
 
     private static string Clip(string s) => s.Length <= 60 ? s : s[..57] + "...";
 }
