@@ -96,10 +96,21 @@ public sealed partial class RangeTable
         return species;
     }
 
-    /// <summary>Ranges every ion of a cloud (float32 masses, see <see cref="SpeciesOf(float)"/>).</summary>
+    /// <summary>
+    /// Ranges every ion of a cloud: the text values of a CSV source against the bounds as written
+    /// (double), float32 masses of binary sources against the bounds rounded to float (see
+    /// <see cref="SpeciesOf(float)"/>), so that a mass and a bound written with the same decimals compare equal.
+    /// </summary>
     public byte[] Assign(IonCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
+        // Text sources keep the masses as written; compare those with the bounds as written.
+        if (cloud.Text is { } text)
+        {
+            var species = new byte[cloud.Count];
+            Assign(text.M, species);
+            return species;
+        }
         return Assign(cloud.M);
     }
 
