@@ -26,8 +26,7 @@ public static class Sdm2D
             for (var j = 0; j < bx.Length; j++)
             {
                 double dx = bx[j] - ax[i], dy = by[j] - ay[i], dz = bz[j] - az[i];
-                if (dx * dx + dy * dy + dz * dz <= r2 && ZSdm.TryBin(dx, dz, out var zb))
-                    counts[zb * Bins + ZSdm.Bin(dx)]++;
+                if (dx * dx + dy * dy + dz * dz <= r2) Add(dx, dz, counts);
             }
         }
     }
@@ -45,8 +44,16 @@ public static class Sdm2D
         CheckCounts(counts.Length);
         if (cx.Length == 0) return;
         var total = ZSdm.ForEachPairParallel(cx, cy, cz, neighbours, pairRadius, Bins * Bins,
-            static (dx, dz, hist) => { if (ZSdm.TryBin(dx, dz, out var zb)) hist[zb * Bins + ZSdm.Bin(dx)]++; });
+            static (dx, dz, hist) => Add(dx, dz, hist));
         for (var k = 0; k < total.Length; k++) counts[k] += total[k];
+    }
+
+    /// <summary>The z-SDM pair rule, then the same bin expression for Δx (also dropping its bin 200).</summary>
+    private static void Add(double dx, double dz, Span<long> counts)
+    {
+        if (!ZSdm.TryBin(dx, dz, out var zb)) return;
+        var xb = ZSdm.Bin(dx);
+        if (xb < Bins) counts[zb * Bins + xb]++;
     }
 
     /// <summary>The counts as a [Δz bin, Δx bin] array of doubles (for plotting).</summary>

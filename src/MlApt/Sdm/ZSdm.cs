@@ -27,7 +27,7 @@ public static partial class ZSdm
     /// The bin of a Δz, written exactly as the reference: <c>(int)((dz - (-1.5)) * (1.0 / 3.0) * 200.0)</c>,
     /// left to right in double. C# never contracts this to a fused multiply-add, and an "equivalent"
     /// formula moves pairs whose Δz is exactly on a bin edge (common with 3-decimal coordinates).
-    /// Only meaningful for −1.5 ≤ dz &lt; 1.5.
+    /// Only meaningful for −1.5 ≤ dz &lt; 1.5; note it gives 200 for the last few doubles below 1.5.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Bin(double dz) => (int)((dz - (-1.5)) * (1.0 / 3.0) * 200.0);
@@ -35,6 +35,7 @@ public static partial class ZSdm
     /// <summary>
     /// Applies the pair rules after the distance test: drops Δx == 0 or Δz == 0 (this is what removes
     /// self pairs), keeps −1.5 ≤ Δz &lt; 1.5 and −1.5 ≤ Δx &lt; 1.5, and gives the full-profile bin.
+    /// A Δz within a few ulps below 1.5, whose bin expression evaluates to 200, is dropped too.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryBin(double dx, double dz, out int bin)
@@ -45,7 +46,9 @@ public static partial class ZSdm
             return false;
         }
         bin = Bin(dz);
-        return true;
+        // The last few doubles below 1.5 round up to bin 200, one past the profile. The reference
+        // does not define that bin; such pairs lie far outside the cropped bins, so they are dropped.
+        return bin < FullBinCount;
     }
 
     /// <summary>Left edge (nm) of full-profile bin <paramref name="fullBin"/>: −1.5 + 0.015·k.</summary>
