@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MlApt.Sdm;
 
 /// <summary>
@@ -51,7 +53,9 @@ public sealed class SavitzkyGolay
 
     /// <summary>
     /// Smooths <paramref name="y"/> into <paramref name="destination"/> (same length, at least one window,
-    /// not overlapping). Every output is Σₖ P[row, k]·y[start + k] summed for k = 0 … window−1 in order.
+    /// not overlapping). Every output is Σₖ P[row, k]·y[start + k] summed from 0.0 for k = 0 … window−1
+    /// in order (no FMA). Several outputs are computed side by side (SIMD lanes, interleaved rows), each
+    /// with exactly that sequence of operations, so results never depend on the hardware.
     /// </summary>
     public void Apply(ReadOnlySpan<double> y, Span<double> destination)
     {
@@ -64,22 +68,70 @@ public sealed class SavitzkyGolay
             throw new ArgumentException("input and destination must not overlap", nameof(destination));
         int w = Window, h = Half;
         var p = _p.AsSpan();
-        for (var i = 0; i < h; i++)
-            destination[i] = Dot(p.Slice(i * w, w), y[..w]);
-        var c = p.Slice(h * w, w);
-        for (var i = h; i < n - h; i++)
-            destination[i] = Dot(c, y.Slice(i - h, w));
-        var tail = y[(n - w)..];
-        for (var i = n - h; i < n; i++)
-            destination[i] = Dot(p.Slice((i - (n - w)) * w, w), tail);
+        Edge(p, 0, y[..w], destination[..h]);
+        Interior(p.Slice(h * w, w), y, destination, h, n - h);
+        Edge(p, w - h, y[(n - w)..], destination[(n - h)..]);
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    /// <summary>Edge rows first..first+count−1 applied to one window; k outer so the rows' sums run interleaved.</summary>
+    private void Edge(ReadOnlySpan<double> p, int firstRow, ReadOnlySpan<double> window, Span<double> destination)
     {
-        // Sequential sum on purpose: a fixed order keeps scalar and batched paths bit-identical.
-        var acc = 0.0;
-        for (var k = 0; k < a.Length; k++) acc += a[k] * b[k];
-        return acc;
+        var w = Window;
+        destination.Clear(); // each sum starts from 0.0
+        for (var k = 0; k < w; k++)
+        {
+            var yk = window[k];
+            for (var r = 0; r < destination.Length; r++)
+                destination[r] += p[(firstRow + r) * w + k] * yk;
+        }
+    }
+
+    /// <summary>Interior outputs [start, end) with the centre row c, four outputs per vector.</summary>
+    private static unsafe void Interior(ReadOnlySpan<double> c, ReadOnlySpan<double> y, Span<double> destination, int start, int end)
+    {
+        var w = c.Length;
+        var h = w / 2;
+        var i = start;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            fixed (double* pc = c, py = y, pd = destination)
+            {
+                for (; i + Vector256<double>.Count <= end; i += Vector256<double>.Count)
+                {
+                    var acc = Vector256<double>.Zero;
+                    var src = py + i - h;
+                    for (var k = 0; k < w; k++)
+                        acc += Vector256.Create(pc[k]) * Vector256.Load(src + k);
+                    acc.Store(pd + i);
+                }
+            }
+        }
+        for (; i < end; i++)
+        {
+            var acc = 0.0;
+            var src = y.Slice(i - h, w);
+            for (var k = 0; k < w; k++) acc += c[k] * src[k];
+            destination[i] = acc;
+        }
+    }
+
+    /// <summary>
+    /// The plainest form of the filter, one output at a time (Σₖ from 0.0, k ascending): the definition
+    /// <see cref="Apply"/> must match bit for bit.
+    /// </summary>
+    internal void ApplyNaive(ReadOnlySpan<double> y, Span<double> destination)
+    {
+        int n = y.Length, w = Window, h = Half;
+        for (var i = 0; i < n; i++)
+        {
+            int row, start;
+            if (i < h) { row = i; start = 0; }
+            else if (i >= n - h) { row = i - (n - w); start = n - w; }
+            else { row = h; start = i - h; }
+            var acc = 0.0;
+            for (var k = 0; k < w; k++) acc += _p[row * w + k] * y[start + k];
+            destination[i] = acc;
+        }
     }
 
     private static double[] Projection(int window, int order)

@@ -90,3 +90,26 @@ public class SavitzkyGolayTests
             }
     }
 }
+
+public class SavitzkyGolayExactnessTests
+{
+    [Theory]
+    [InlineData(15, 8, 93)]
+    [InlineData(15, 8, 15)]
+    [InlineData(15, 8, 16)]
+    [InlineData(15, 8, 22)]
+    [InlineData(5, 2, 9)]
+    [InlineData(7, 3, 40)]
+    [InlineData(1, 0, 3)]
+    public void Apply_EqualsNaiveDefinition_BitForBit(int window, int order, int n)
+    {
+        var sg = new SavitzkyGolay(window, order);
+        var rng = new Random(n);
+        var y = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+        var fast = new double[n];
+        var naive = new double[n];
+        sg.Apply(y, fast);
+        sg.ApplyNaive(y, naive);
+        Assert.Equal(naive.Select(BitConverter.DoubleToInt64Bits), fast.Select(BitConverter.DoubleToInt64Bits));
+    }
+}
