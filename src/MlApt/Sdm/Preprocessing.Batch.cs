@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -129,7 +130,7 @@ public static partial class Preprocessing
                 var c = _next++;
                 var row = raw.Slice(c * N, N);
                 var outRow = dst.Slice(c * N, N);
-                for (var k = 0; k < N; k++) y[k] = row[k];
+                TensorPrimitives.ConvertTruncating(row, y); // float → double is exact
                 if (!MinMax(y, y))
                 {
                     outRow.Fill(double.NaN);
@@ -192,15 +193,16 @@ public static partial class Preprocessing
         private static void Pass(double* b, double* thr, double* ex, int ws, int we)
         {
             var half = Vector256.Create(0.5);
-            Vector256<double> t0 = Vector256.Load(thr), t1 = Vector256.Load(thr + W),
-                t2 = Vector256.Load(thr + 2 * W), t3 = Vector256.Load(thr + 3 * W);
-            Vector256<double> l0 = Vector256.Load(b), l1 = Vector256.Load(b + W),
-                l2 = Vector256.Load(b + 2 * W), l3 = Vector256.Load(b + 3 * W);
-            Vector256<double> e0 = default, e1 = default, e2 = default, e3 = default;
+            var t0 = Vector256.Load(thr); var l0 = Vector256.Load(b); var e0 = Vector256<double>.Zero;
+            var t1 = Vector256.Load(thr + W); var l1 = Vector256.Load(b + W); var e1 = Vector256<double>.Zero;
+            var t2 = Vector256.Load(thr + 2 * W); var l2 = Vector256.Load(b + 2 * W); var e2 = Vector256<double>.Zero;
+            var t3 = Vector256.Load(thr + 3 * W); var l3 = Vector256.Load(b + 3 * W); var e3 = Vector256<double>.Zero;
             if (ws == 0) // end points are never updated but may be in the window
             {
-                e0 |= Vector256.GreaterThan(l0, t0); e1 |= Vector256.GreaterThan(l1, t1);
-                e2 |= Vector256.GreaterThan(l2, t2); e3 |= Vector256.GreaterThan(l3, t3);
+                e0 |= Vector256.GreaterThan(l0, t0);
+                e1 |= Vector256.GreaterThan(l1, t1);
+                e2 |= Vector256.GreaterThan(l2, t2);
+                e3 |= Vector256.GreaterThan(l3, t3);
             }
             for (var m = 1; m < N - 1; m++)
             {
@@ -210,21 +212,30 @@ public static partial class Preprocessing
                 var n1 = Min((l1 + Vector256.Load(next + W)) * half, Vector256.Load(row + W));
                 var n2 = Min((l2 + Vector256.Load(next + 2 * W)) * half, Vector256.Load(row + 2 * W));
                 var n3 = Min((l3 + Vector256.Load(next + 3 * W)) * half, Vector256.Load(row + 3 * W));
-                n0.Store(row); n1.Store(row + W); n2.Store(row + 2 * W); n3.Store(row + 3 * W);
-                l0 = n0; l1 = n1; l2 = n2; l3 = n3;
+                n0.Store(row); l0 = n0;
+                n1.Store(row + W); l1 = n1;
+                n2.Store(row + 2 * W); l2 = n2;
+                n3.Store(row + 3 * W); l3 = n3;
                 if ((uint)(m - ws) <= (uint)(we - ws))
                 {
-                    e0 |= Vector256.GreaterThan(n0, t0); e1 |= Vector256.GreaterThan(n1, t1);
-                    e2 |= Vector256.GreaterThan(n2, t2); e3 |= Vector256.GreaterThan(n3, t3);
+                    e0 |= Vector256.GreaterThan(n0, t0);
+                    e1 |= Vector256.GreaterThan(n1, t1);
+                    e2 |= Vector256.GreaterThan(n2, t2);
+                    e3 |= Vector256.GreaterThan(n3, t3);
                 }
             }
             if (we == N - 1)
             {
                 var last = b + (N - 1) * L;
-                e0 |= Vector256.GreaterThan(Vector256.Load(last), t0); e1 |= Vector256.GreaterThan(Vector256.Load(last + W), t1);
-                e2 |= Vector256.GreaterThan(Vector256.Load(last + 2 * W), t2); e3 |= Vector256.GreaterThan(Vector256.Load(last + 3 * W), t3);
+                e0 |= Vector256.GreaterThan(Vector256.Load(last), t0);
+                e1 |= Vector256.GreaterThan(Vector256.Load(last + W), t1);
+                e2 |= Vector256.GreaterThan(Vector256.Load(last + 2 * W), t2);
+                e3 |= Vector256.GreaterThan(Vector256.Load(last + 3 * W), t3);
             }
-            e0.Store(ex); e1.Store(ex + W); e2.Store(ex + 2 * W); e3.Store(ex + 3 * W);
+            e0.Store(ex);
+            e1.Store(ex + W);
+            e2.Store(ex + 2 * W);
+            e3.Store(ex + 3 * W);
         }
 
         /// <summary>avg &lt; cur ? avg : cur per lane (x86 MINPD has exactly these semantics).</summary>

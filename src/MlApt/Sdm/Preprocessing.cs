@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace MlApt.Sdm;
 
 /// <summary>Which z-SDM a pipeline stage hands on (the CLI's <c>--stage</c>).</summary>
@@ -31,21 +33,18 @@ public static partial class Preprocessing
         if (destination.Length != values.Length)
             throw new ArgumentException("destination must have the length of the input", nameof(destination));
         if (values.IsEmpty) return false;
-        double min = values[0], max = values[0];
-        var nan = false;
-        foreach (var v in values)
-        {
-            if (v < min) min = v;
-            if (v > max) max = v;
-            nan |= double.IsNaN(v);
-        }
-        if (nan || !(max > min))
+        // TensorPrimitives: SIMD, and element-wise IEEE subtract/divide are bit-identical to a scalar loop.
+        // Min/Max propagate NaN, so a NaN input fails the max > min test and makes the curve undefined.
+        var min = TensorPrimitives.Min(values);
+        var max = TensorPrimitives.Max(values);
+        if (!(max > min))
         {
             destination.Fill(double.NaN);
             return false;
         }
-        var range = max - min;
-        for (var k = 0; k < values.Length; k++) destination[k] = (values[k] - min) / range;
+        // The reference's arithmetic: (v − min) / (max − min), a true division (not a reciprocal multiply).
+        TensorPrimitives.Subtract(values, min, destination);
+        TensorPrimitives.Divide(destination, max - min, destination);
         return true;
     }
 
@@ -61,7 +60,7 @@ public static partial class Preprocessing
     public static bool Apply(ReadOnlySpan<float> raw, Span<double> destination, SdmStage stage)
     {
         Span<double> d = raw.Length <= 256 ? stackalloc double[raw.Length] : new double[raw.Length];
-        for (var k = 0; k < raw.Length; k++) d[k] = raw[k];
+        TensorPrimitives.ConvertTruncating(raw, d); // float → double is exact
         return Apply(d, destination, stage);
     }
 
@@ -103,7 +102,7 @@ public static partial class Preprocessing
     /// <summary>min–max(s − b) into destination; false (all NaN) if undefined.</summary>
     internal static bool Finish(ReadOnlySpan<double> s, ReadOnlySpan<double> b, Span<double> destination)
     {
-        for (var k = 0; k < s.Length; k++) destination[k] = s[k] - b[k];
+        TensorPrimitives.Subtract(s, b, destination);
         return MinMax(destination, destination);
     }
 }
