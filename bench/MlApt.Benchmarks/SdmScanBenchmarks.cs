@@ -19,5 +19,8 @@ public class SdmScanBenchmarks
     }
 
     [Benchmark]
+    public SpeciesIndex BuildNiIndex() => SpeciesIndex.ForVoxelScan(SdmSpecimen.NiX, SdmSpecimen.NiY, SdmSpecimen.NiZ, SdmSpecimen.Grid);
+
+    [Benchmark]
     public void VoxelScanNiNi() => VoxelScan.Run(SdmSpecimen.Grid, SdmSpecimen.Ni, SdmSpecimen.Ni, _counts, _n);
 }

@@ -24,12 +24,18 @@ public static class SdmPlots
         ArgumentException.ThrowIfNullOrEmpty(pngPath);
         if (binLeftEdgesNm.Length != values.Length || values.IsEmpty)
             throw new ArgumentException("need one left edge per value and at least one value", nameof(values));
-        // Bin centres, so a point sits in the middle of the bin it counts.
+        // A histogram: each value is drawn flat from its left edge to the next edge, so one closing
+        // point at the last bin's right edge completes the last step.
         var width0 = binLeftEdgesNm.Length > 1 ? binLeftEdgesNm[1] - binLeftEdgesNm[0] : Sdm.ZSdm.BinWidth;
-        var xs = new double[values.Length];
-        for (var k = 0; k < xs.Length; k++) xs[k] = binLeftEdgesNm[k] + width0 / 2;
+        var n = values.Length;
+        var xs = new double[n + 1];
+        var ys = new double[n + 1];
+        binLeftEdgesNm.CopyTo(xs);
+        values.CopyTo(ys);
+        xs[n] = binLeftEdgesNm[n - 1] + width0;
+        ys[n] = values[n - 1];
         var plot = new Plot();
-        var line = plot.Add.Scatter(xs, values.ToArray());
+        var line = plot.Add.Scatter(xs, ys);
         line.ConnectStyle = ConnectStyle.StepHorizontal;
         line.MarkerSize = 0;
         line.LineWidth = 1.5f;

@@ -77,6 +77,17 @@ public class SavitzkyGolayTests
     }
 
     [Fact]
+    public void Matrix_HasRankOrderPlusOne()
+    {
+        // Symmetric, idempotent, trace 9 and reproducing degree-8 polynomials: that is exactly the
+        // orthogonal projection onto them, i.e. scipy's least-squares fit (interior and interp edges).
+        var p = SavitzkyGolay.Reference.Matrix();
+        var trace = 0.0;
+        for (var i = 0; i < 15; i++) trace += p[i, i];
+        Assert.Equal(9.0, trace, 1e-12);
+    }
+
+    [Fact]
     public void Matrix_IsAProjection()
     {
         var p = SavitzkyGolay.Reference.Matrix();
