@@ -101,7 +101,7 @@ public static class VoxelScan
     {
         public double[] Ax = new double[128], Ay = new double[128], Az = new double[128];
         public double[] Bx = new double[128], By = new double[128], Bz = new double[128];
-        public readonly int[] Hist = new int[Bins];
+        public readonly int[] Hist = new int[Vector256<double>.Count * ZSdm.LaneHistogramStride];
     }
 
     private sealed unsafe class Job(VoxelScanOptions o, SpeciesIndex a, SpeciesIndex b, nint counts, nint centreCounts, bool wantCentreCounts)
@@ -144,7 +144,12 @@ public static class VoxelScan
                 fixed (int* ph = hist)
                     ZSdm.AccumulateCropped(pax, pay, paz, na, pbx, pby, pbz, padded, _r2, ph);
             }
-            for (var k = 0; k < Bins; k++) row[k] = hist[k];
+            for (var k = 0; k < Bins; k++)
+            {
+                var sum = 0;
+                for (var lane = 0; lane < Vector256<double>.Count; lane++) sum += hist[lane * ZSdm.LaneHistogramStride + k];
+                row[k] = sum;
+            }
         }
     }
 }

@@ -102,12 +102,17 @@ public static partial class ZSdm
         return total;
     }
 
+    /// <summary>Ints per lane histogram of <see cref="AccumulateCropped"/>: 93 bins, a dump slot (93), padding.</summary>
+    internal const int LaneHistogramStride = 96;
+
     /// <summary>
     /// The cropped-histogram pair kernel of the voxel scan: all ordered pairs between na centres and the
     /// neighbour buffer (whose length nbPadded is a multiple of the vector width, padded with NaN so the
-    /// padding fails every comparison), added to <paramref name="hist"/> (93 bins).
-    /// Per lane it performs exactly the scalar arithmetic of <see cref="AccumulatePairs"/> (IEEE add,
-    /// subtract, multiply, compare; no FMA), so the counts are identical to the brute force.
+    /// padding fails every comparison), counted into <paramref name="hist"/>: one histogram of
+    /// <see cref="LaneHistogramStride"/> ints per vector lane (the caller sums them). Per lane it performs
+    /// exactly the scalar arithmetic of <see cref="AccumulatePairs"/> (IEEE add, subtract, multiply,
+    /// compare; no FMA), so the counts are identical to the brute force. Branch-free: rejected pairs go
+    /// to a dump slot, and per-lane histograms keep the increments of one vector independent.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void AccumulateCropped(
@@ -121,6 +126,8 @@ public static partial class ZSdm
         var twoHundred = Vector256.Create(200.0);
         var first = Vector256.Create((double)CropStart);
         var end = Vector256.Create((double)(CropStart + CropLength));
+        var dump = end; // (int)147.0 − 54 = 93, the dump slot
+        int* h0 = hist - CropStart, h1 = h0 + LaneHistogramStride, h2 = h1 + LaneHistogramStride, h3 = h2 + LaneHistogramStride;
         var t = stackalloc double[Vector256<double>.Count];
         for (var i = 0; i < na; i++)
         {
@@ -144,15 +151,11 @@ public static partial class ZSdm
                     & Vector256.LessThan(dx, hi)
                     & Vector256.GreaterThanOrEqual(tb, first)
                     & Vector256.LessThan(tb, end);
-                var mask = keep.ExtractMostSignificantBits();
-                if (mask == 0) continue;
-                tb.Store(t);
-                do
-                {
-                    var lane = BitOperations.TrailingZeroCount(mask);
-                    hist[(int)t[lane] - CropStart]++;
-                    mask &= mask - 1;
-                } while (mask != 0);
+                Vector256.ConditionalSelect(keep, tb, dump).Store(t);
+                h0[(int)t[0]]++;
+                h1[(int)t[1]]++;
+                h2[(int)t[2]]++;
+                h3[(int)t[3]]++;
             }
         }
     }
