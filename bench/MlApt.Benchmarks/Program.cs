@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using MlApt.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(MlApt.Benchmarks.IoBenchmarks).Assembly).Run(args);
+// `quick` runs a single stopwatch pass of the SDM pipeline (handy on a busy machine);
+// `plots DIR` writes example SDM images of the synthetic specimen; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "quick")
+    return SdmQuick.Run();
+if (args.Length > 1 && args[0] == "plots")
+    return SdmQuick.Plots(args[1]);
+BenchmarkSwitcher.FromAssembly(typeof(SdmScanBenchmarks).Assembly).Run(args);
+return 0;
