@@ -46,6 +46,12 @@ public static class MlAptApp
             config.AddCommand<RangesCommand>("ranges")
                 .WithDescription("Show a range file (RRNG, RNG, ENV) after merging duplicates, with overlaps reported.")
                 .WithExample("ranges", "specimen.rrng", "--json");
+            config.AddCommand<ZsdmCommand>("zsdm")
+                .WithDescription("z-SDMs (93 bins) of an element pair around given centres: raw pair counts, normalized or preprocessed.")
+                .WithExample("zsdm", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--centers", "centres.csv", "--stage", "raw", "--out", "zsdm.csv");
+            config.AddCommand<SdmCommand>("sdm")
+                .WithDescription("The z-SDM and 2D SDM of a whole region, as CSV and PNG plots.")
+                .WithExample("sdm", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--box", "-5,5,-5,5,-20,0", "--out", "sdm-out");
         });
 
         try

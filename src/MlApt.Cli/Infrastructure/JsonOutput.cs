@@ -9,10 +9,18 @@ internal static class JsonOutput
     public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             write(w);
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
+
+    /// <summary>Writes one indented JSON document to a file, atomically.</summary>
+    public static void WriteFile(string path, Action<Utf8JsonWriter> write) =>
+        MlApt.Io.AtomicFile.Write(path, s =>
+        {
+            using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            write(w);
+        });
 
     /// <summary>Writes a double, or null for NaN/infinity (which JSON cannot hold).</summary>
     public static void Number(this Utf8JsonWriter w, string name, double value)

@@ -1,12 +1,8 @@
-using System.Reflection;
-
 namespace MlApt.Cli.Infrastructure;
 
 /// <summary>Program name and version, recorded in every output's provenance.</summary>
 public static class ProgramInfo
 {
     /// <summary>The informational version of the library (e.g. <c>0.1.0+commit</c>).</summary>
-    public static string Version { get; } =
-        typeof(MlApt.Io.IonCloud).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(MlApt.Io.IonCloud).Assembly.GetName().Version?.ToString() ?? "unknown";
+    public static string Version => MlApt.Reporting.Provenance.Version;
 }

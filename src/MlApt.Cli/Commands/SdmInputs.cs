@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using MlApt.Cli.Infrastructure;
+using MlApt.Io;
+using MlApt.Sdm;
+using Spectre.Console.Cli;
+
+namespace MlApt.Cli.Commands;
+
+/// <summary>Options shared by the commands that build SDMs from a ranged reconstruction.</summary>
+public class SdmSettings : CommonSettings
+{
+    /// <summary>The reconstruction.</summary>
+    [CommandArgument(0, "<recon>")]
+    [Description("Reconstruction: .pos, .epos, .apt or .csv/.txt.")]
+    public string Recon { get; init; } = "";
+
+    /// <summary>The range file.</summary>
+    [CommandOption("-r|--ranges <R>")]
+    [Description("Range file (.rrng, .rng, .env). Required.")]
+    public string? Ranges { get; init; }
+
+    /// <summary>Refuse overlapping ranges.</summary>
+    [CommandOption("--strict-ranges")]
+    [Description("Refuse range files whose ranges overlap.")]
+    public bool StrictRanges { get; init; }
+
+    /// <summary>The element pair.</summary>
+    [CommandOption("-p|--pair <A-B>")]
+    [Description("Element pair: centres A, neighbours B (e.g. Ni-Ni, Co-Cr). Required.")]
+    public string? Pair { get; init; }
+
+    /// <inheritdoc />
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Ranges))
+            return Spectre.Console.ValidationResult.Error("--ranges is required: a z-SDM needs the ions of an element");
+        if (string.IsNullOrWhiteSpace(Pair))
+            return Spectre.Console.ValidationResult.Error("--pair is required, e.g. --pair Ni-Ni");
+        return base.Validate();
+    }
+}
+
+/// <summary>The loaded inputs of an SDM command: centre and neighbour positions of the pair.</summary>
+internal sealed record SdmInputs(ElementPair Pair, IonCloud Cloud, RangeTable Table,
+    (double[] X, double[] Y, double[] Z) Centres, (double[] X, double[] Y, double[] Z) Neighbours)
+{
+    public static SdmInputs Load(CliIo io, SdmSettings s)
+    {
+        var pair = ElementPair.Parse(s.Pair!);
+        var table = RangeLoading.Load(s.Ranges!, s.StrictRanges);
+        RangeLoading.ReportOverlaps(io, table);
+        var cloud = IonFile.Read(s.Recon);
+        var species = table.Assign(cloud);
+        var a = ElementPair.Positions(cloud, species, table, pair.Centre);
+        var b = pair.IsSameElement ? a : ElementPair.Positions(cloud, species, table, pair.Neighbour);
+        return new SdmInputs(pair, cloud, table, a, b);
+    }
+}

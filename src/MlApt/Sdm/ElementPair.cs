@@ -1,0 +1,60 @@
+using MlApt.Io;
+
+namespace MlApt.Sdm;
+
+/// <summary>
+/// An element pair for a z-SDM, written <c>A-B</c> (<c>Ni-Ni</c>, <c>Co-Cr</c>): A's atoms are the
+/// centres, B's the neighbours. An element's atoms are the ions whose range composition is exactly
+/// one atom of it (METHOD §1: molecular ions are not split).
+/// </summary>
+/// <param name="Centre">Element of the centre atoms.</param>
+/// <param name="Neighbour">Element of the neighbour atoms.</param>
+public readonly record struct ElementPair(string Centre, string Neighbour)
+{
+    /// <summary>True when centres and neighbours are the same element (the reference use).</summary>
+    public bool IsSameElement => Centre == Neighbour;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Centre}-{Neighbour}";
+
+    /// <summary>Parses <c>A-B</c>; throws <see cref="InputException"/> naming the option otherwise.</summary>
+    public static ElementPair Parse(string text, string source = "--pair")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            InputError.In(source, $"'{text}': expected two elements joined by '-', e.g. Ni-Ni or Co-Cr");
+        return new ElementPair(parts[0], parts[1]);
+    }
+
+    /// <summary>
+    /// The positions (double precision, as the source wrote them) of the ions that are exactly one
+    /// atom of <paramref name="element"/>. Throws <see cref="InputException"/> when the range table
+    /// has no such species.
+    /// </summary>
+    public static (double[] X, double[] Y, double[] Z) Positions(IonCloud cloud, byte[] species, RangeTable table, string element)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(species);
+        ArgumentNullException.ThrowIfNull(table);
+        var s = table.SingleAtomSpecies(element);
+        if (s == 0)
+            InputError.In(table.Source, $"no range is exactly one atom of '{element}' (species: {string.Join(", ", table.Species.Skip(1).Select(c => c.Name))})");
+        var count = 0;
+        foreach (var v in species)
+        {
+            if (v == s)
+                count++;
+        }
+        var indices = new int[count];
+        var k = 0;
+        for (var i = 0; i < species.Length; i++)
+        {
+            if (species[i] == s)
+                indices[k++] = i;
+        }
+        double[] x = new double[count], y = new double[count], z = new double[count];
+        cloud.CopyPositions(indices, x, y, z);
+        return (x, y, z);
+    }
+}
