@@ -2,9 +2,12 @@ using BenchmarkDotNet.Running;
 using MlApt.Benchmarks;
 
 // `quick` runs a single stopwatch pass of the SDM pipeline (handy on a busy machine);
+// `quick-cnn [infer|train|all]` times CNN inference and training with a stopwatch;
 // `plots DIR` writes example SDM images of the synthetic specimen; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "quick")
     return SdmQuick.Run();
+if (args.Length > 0 && args[0] == "quick-cnn")
+    return CnnQuick.Run(args.Length > 1 ? args[1] : "all");
 if (args.Length > 1 && args[0] == "plots")
     return SdmQuick.Plots(args[1]);
 BenchmarkSwitcher.FromAssembly(typeof(SdmScanBenchmarks).Assembly).Run(args);
