@@ -52,6 +52,10 @@ public static class MlAptApp
             config.AddCommand<SdmCommand>("sdm")
                 .WithDescription("The z-SDM and 2D SDM of a whole region, as CSV and PNG plots.")
                 .WithExample("sdm", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--box", "-5,5,-5,5,-20,0", "--out", "sdm-out");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train the k-fold CNN ensemble on pattern banks and write it as one model file (safetensors).")
+                .WithExample("train", "--bank", "cocrni.npz", "--out", "cocrni.safetensors", "--seed", "1", "--plot", "train-plots")
+                .WithExample("train", "--bank", "a.npz", "--bank", "b.npz", "--folds", "5", "--epochs", "30", "--out", "model.safetensors", "--json");
         });
 
         try

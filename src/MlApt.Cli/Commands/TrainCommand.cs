@@ -1,0 +1,303 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using MlApt.Cli.Infrastructure;
+using MlApt.Io;
+using MlApt.Learning;
+using MlApt.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlApt.Cli.Commands;
+
+/// <summary>Settings of <c>mlapt train</c>.</summary>
+public sealed class TrainSettings : CommonSettings
+{
+    /// <summary>Bank archives.</summary>
+    [CommandOption("-b|--bank <B>")]
+    [Description("Pattern bank (.npz from 'mlapt bank': x (N, C, 93), y (N), metadata.json). Repeat to concatenate banks with the same classes and channels. Required.")]
+    public string[] Banks { get; init; } = [];
+
+    /// <summary>Output model file.</summary>
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Model file to write (safetensors holding every member, the architecture, classes, channel pairs and metadata). Required.")]
+    public string? Out { get; init; }
+
+    /// <summary>Folds.</summary>
+    [CommandOption("--folds <K>")]
+    [Description("Cross-validation folds = ensemble members.")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Epochs.</summary>
+    [CommandOption("--epochs <E>")]
+    [Description("Epochs per fold (the maximum with --patience).")]
+    [DefaultValue(30)]
+    public int Epochs { get; init; } = 30;
+
+    /// <summary>Batch size.</summary>
+    [CommandOption("--batch <B>")]
+    [Description("Mini-batch size.")]
+    [DefaultValue(32)]
+    public int Batch { get; init; } = 32;
+
+    /// <summary>Seed.</summary>
+    [CommandOption("--seed <S>")]
+    [Description("Seed of every random choice (shifts, split, initialisation, shuffles, dropout): the same seed gives the same model.")]
+    [DefaultValue(0UL)]
+    public ulong Seed { get; init; }
+
+    /// <summary>Held-out fraction.</summary>
+    [CommandOption("--test-fraction <F>")]
+    [Description("Fraction held out as the test set.")]
+    [DefaultValue(0.1)]
+    public double TestFraction { get; init; } = 0.1;
+
+    /// <summary>Shift range.</summary>
+    [CommandOption("--shifts <MIN,MAX>")]
+    [Description("Shift augmentation range in bins, e.g. -2,1 (CoCrNi) or -4,3 (Fe-Al); 'none' for no augmentation.")]
+    [DefaultValue("-2,1")]
+    public string Shifts { get; init; } = "-2,1";
+
+    /// <summary>Split by source.</summary>
+    [CommandOption("--split-by-source")]
+    [Description("Split into test set and folds by source sample before augmentation (a sample and its shifted copy stay together). Off by default, as in the reference.")]
+    public bool SplitBySource { get; init; }
+
+    /// <summary>Early stopping patience.</summary>
+    [CommandOption("--patience <P>")]
+    [Description("Early stopping: stop a fold after P epochs without a lower validation loss and keep its best weights (0: off).")]
+    [DefaultValue(0)]
+    public int Patience { get; init; }
+
+    /// <summary>Class weights.</summary>
+    [CommandOption("--class-weights <W>")]
+    [Description("none, or balanced (class k weighs n / (K·n_k) in the training loss).")]
+    [DefaultValue("none")]
+    public string ClassWeights { get; init; } = "none";
+
+    /// <summary>Threads.</summary>
+    [CommandOption("--threads <T>")]
+    [Description("Folds trained at once (0: one per core). The model does not depend on it.")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
+    /// <summary>JSON report.</summary>
+    [CommandOption("--json")]
+    [Description("Print the report as JSON on stdout.")]
+    public bool Json { get; init; }
+
+    /// <summary>Plot directory.</summary>
+    [CommandOption("--plot <DIR>")]
+    [Description("Write loss.png, accuracy.png (per fold, training and validation) and confusion.png (ensemble, held-out set) into DIR.")]
+    public string? Plot { get; init; }
+
+    /// <summary>The parsed shift range, or null for none.</summary>
+    public (int Min, int Max)? ParsedShifts
+    {
+        get
+        {
+            if (Shifts.Equals("none", StringComparison.OrdinalIgnoreCase))
+                return null;
+            var parts = Shifts.Split(',');
+            return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var lo)
+                && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var hi) && lo <= hi
+                ? (lo, hi) : throw new InvalidOperationException("unvalidated shifts");
+        }
+    }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Banks.Length == 0)
+            return ValidationResult.Error("--bank is required: a pattern bank .npz (from 'mlapt bank')");
+        if (string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out is required: the model file to write");
+        if (Folds < 2)
+            return ValidationResult.Error($"--folds {Folds}: expected at least 2");
+        if (Epochs < 1)
+            return ValidationResult.Error($"--epochs {Epochs}: expected at least 1");
+        if (Batch < 1)
+            return ValidationResult.Error($"--batch {Batch}: expected at least 1");
+        if (TestFraction is < 0 or >= 0.5 || double.IsNaN(TestFraction))
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--test-fraction {TestFraction}: expected 0 ≤ f < 0.5"));
+        if (Patience < 0)
+            return ValidationResult.Error($"--patience {Patience}: expected ≥ 0");
+        if (Threads < 0)
+            return ValidationResult.Error($"--threads {Threads}: expected ≥ 0");
+        if (ClassWeights.ToUpperInvariant() is not ("NONE" or "BALANCED"))
+            return ValidationResult.Error($"--class-weights '{ClassWeights}': expected none or balanced");
+        if (!Shifts.Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            var parts = Shifts.Split(',');
+            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var lo)
+                || !int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var hi) || lo > hi || Math.Max(-lo, hi) > 40)
+                return ValidationResult.Error($"--shifts '{Shifts}': expected MIN,MAX with MIN ≤ MAX (e.g. -2,1), or none");
+        }
+        return base.Validate();
+    }
+}
+
+/// <summary><c>mlapt train</c>: trains the k-fold CNN ensemble on pattern banks (METHOD §5–§6) and writes it as one model file.</summary>
+public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var banks = settings.Banks.Select(PatternBank.Load).ToList();
+        var bank = PatternBank.Concat(banks, settings.Banks);
+        var shifts = settings.ParsedShifts;
+        var options = new TrainingOptions
+        {
+            Folds = settings.Folds,
+            Epochs = settings.Epochs,
+            BatchSize = settings.Batch,
+            Seed = settings.Seed,
+            TestFraction = settings.TestFraction,
+            Augment = shifts is not null,
+            MinShift = shifts?.Min ?? 0,
+            MaxShift = shifts?.Max ?? 0,
+            SplitBySource = settings.SplitBySource,
+            Patience = settings.Patience,
+            ClassWeights = settings.ClassWeights.Equals("balanced", StringComparison.OrdinalIgnoreCase) ? ClassWeighting.Balanced : ClassWeighting.None,
+            Threads = settings.Threads,
+        };
+        if (bank.Count < 2 * options.Folds)
+            throw new InputException($"{settings.Banks[0]}: {bank.Count} samples are too few for {options.Folds} folds");
+        io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mlapt: training {options.Folds} members on {bank.Count} samples ({bank.Channels} channel(s) × {bank.Length}, classes {string.Join("/", bank.Classes)}), {options.Epochs} epochs"));
+        var gate = new Lock();
+        var result = Trainer.Train(bank, options, e =>
+        {
+            lock (gate)
+                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  fold {e.Fold + 1} epoch {e.Epoch,2}: loss {e.TrainLoss:F4} acc {e.TrainAccuracy:F4}  val_loss {e.ValidationLoss:F4} val_acc {e.ValidationAccuracy:F4}"));
+        });
+        var metadata = new Dictionary<string, string>(result.Model.Metadata, StringComparer.Ordinal)
+        {
+            ["bank.files"] = string.Join(";", settings.Banks.Select(Path.GetFileName)),
+            ["bank.sha256"] = string.Join(";", settings.Banks.Select(Provenance.Sha256)),
+        };
+        var model = new CnnEnsemble(result.Model.Architecture, result.Model.Members, result.Model.ClassNames, result.Model.Pairs, metadata);
+        ModelFile.Save(settings.Out!, model);
+        IReadOnlyList<string> plots = settings.Plot is null ? [] : TrainingPlots.SaveAll(settings.Plot, result);
+
+        if (settings.Json)
+            JsonOutput.Write(io.Out, w => WriteJson(w, result, settings.Out!, plots));
+        else
+            WriteTable(result);
+        io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mlapt: ensemble of {options.Folds} written to {settings.Out} in {result.Elapsed.TotalSeconds:F1} s; held-out accuracy {result.Test.Accuracy:P2} on {result.TestSamples} samples"));
+        return MlAptApp.Ok;
+    }
+
+    private void WriteTable(TrainingResult r)
+    {
+        var t = new Table().AddColumns("fold", "epochs", "cv accuracy", "cv loss", "test accuracy");
+        foreach (var f in r.Folds)
+            t.AddRow((f.Fold + 1).ToString(CultureInfo.InvariantCulture), f.EpochsRun.ToString(CultureInfo.InvariantCulture),
+                F(f.ValidationAccuracy), F(f.ValidationLoss), F(f.Test.Accuracy));
+        t.AddRow("ensemble", "", "", "", F(r.Test.Accuracy));
+        io.Ansi.Write(t);
+        var c = new Table().AddColumn("true \\ predicted");
+        foreach (var name in r.Model.ClassNames)
+            c.AddColumn(Markup.Escape(name));
+        c.AddColumns("recall");
+        for (var i = 0; i < r.Model.ClassNames.Count; i++)
+            c.AddRow([Markup.Escape(r.Model.ClassNames[i]), .. r.Test.Confusion[i].Select(v => v.ToString(CultureInfo.InvariantCulture)), F(r.Test.Recall[i])]);
+        c.AddRow(["precision", .. r.Test.Precision.Select(F), ""]);
+        io.Ansi.Write(c);
+    }
+
+    private static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("F4", CultureInfo.InvariantCulture);
+
+    private static void WriteJson(Utf8JsonWriter w, TrainingResult r, string model, IReadOnlyList<string> plots)
+    {
+        w.WriteStartObject();
+        w.Number("test_accuracy", r.Test.Accuracy);
+        w.WriteStartArray("cv_accuracy");
+        foreach (var f in r.Folds)
+            w.WriteNumberValue(f.ValidationAccuracy);
+        w.WriteEndArray();
+        w.WriteStartArray("cv_loss");
+        foreach (var f in r.Folds)
+            w.WriteNumberValue(f.ValidationLoss);
+        w.WriteEndArray();
+        Matrix(w, "confusion_matrix", r.Test.Confusion);
+        Strings(w, "classes", r.Model.ClassNames);
+        Strings(w, "pairs", r.Model.Pairs);
+        Numbers(w, "precision", r.Test.Precision);
+        Numbers(w, "recall", r.Test.Recall);
+        w.WriteNumber("samples", r.Samples);
+        w.WriteNumber("test_samples", r.TestSamples);
+        w.WriteNumber("seconds", Math.Round(r.Elapsed.TotalSeconds, 3));
+        w.WriteString("model", model);
+        Strings(w, "plots", plots);
+        w.WriteStartArray("folds");
+        foreach (var f in r.Folds)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("fold", f.Fold + 1);
+            w.WriteNumber("train_samples", f.TrainSamples);
+            w.WriteNumber("validation_samples", f.ValidationSamples);
+            w.WriteNumber("epochs_run", f.EpochsRun);
+            w.WriteNumber("best_epoch", f.BestEpoch);
+            w.Number("validation_accuracy", f.ValidationAccuracy);
+            w.Number("validation_loss", f.ValidationLoss);
+            w.Number("test_accuracy", f.Test.Accuracy);
+            Matrix(w, "confusion_matrix", f.Test.Confusion);
+            Numbers(w, "precision", f.Test.Precision);
+            Numbers(w, "recall", f.Test.Recall);
+            w.WriteStartArray("history");
+            foreach (var e in f.History)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("epoch", e.Epoch);
+                w.Number("loss", e.TrainLoss);
+                w.Number("accuracy", e.TrainAccuracy);
+                w.Number("val_loss", e.ValidationLoss);
+                w.Number("val_accuracy", e.ValidationAccuracy);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Matrix(Utf8JsonWriter w, string name, int[][] m)
+    {
+        w.WriteStartArray(name);
+        foreach (var row in m)
+        {
+            w.WriteStartArray();
+            foreach (var v in row)
+                w.WriteNumberValue(v);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+            w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+                w.WriteNumberValue(v);
+            else
+                w.WriteNullValue();
+        }
+        w.WriteEndArray();
+    }
+}

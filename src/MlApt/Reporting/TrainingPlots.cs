@@ -1,0 +1,96 @@
+using System.Globalization;
+using MlApt.Learning;
+using ScottPlot;
+
+namespace MlApt.Reporting;
+
+/// <summary>PNG plots of a training run: loss and accuracy curves per fold, and the confusion matrix.</summary>
+public static class TrainingPlots
+{
+    /// <summary>Writes <c>loss.png</c>, <c>accuracy.png</c> and <c>confusion.png</c> into <paramref name="directory"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> SaveAll(string directory, TrainingResult result)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        var loss = Path.Combine(directory, "loss.png");
+        var accuracy = Path.Combine(directory, "accuracy.png");
+        var confusion = Path.Combine(directory, "confusion.png");
+        SaveCurves(loss, result.Folds, "loss (categorical cross-entropy)", e => e.TrainLoss, e => e.ValidationLoss);
+        SaveCurves(accuracy, result.Folds, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy);
+        SaveConfusion(confusion, result.Test, result.Model.ClassNames, "held-out test set, ensemble");
+        return [loss, accuracy, confusion];
+    }
+
+    /// <summary>Training (solid) and validation (dashed) curves per fold over epochs.</summary>
+    public static void SaveCurves(string pngPath, IReadOnlyList<FoldReport> folds, string label, Func<EpochRecord, double> train, Func<EpochRecord, double> validation)
+    {
+        ArgumentNullException.ThrowIfNull(folds);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var f in folds)
+        {
+            var xs = f.History.Select(e => (double)e.Epoch).ToArray();
+            var color = palette.GetColor(f.Fold);
+            var t = plot.Add.Scatter(xs, f.History.Select(train).ToArray());
+            t.Color = color;
+            t.MarkerSize = 0;
+            t.LegendText = string.Create(CultureInfo.InvariantCulture, $"fold {f.Fold + 1} training");
+            var v = plot.Add.Scatter(xs, f.History.Select(validation).ToArray());
+            v.Color = color;
+            v.MarkerSize = 0;
+            v.LinePattern = LinePattern.Dashed;
+            v.LegendText = string.Create(CultureInfo.InvariantCulture, $"fold {f.Fold + 1} validation");
+        }
+        plot.ShowLegend();
+        plot.Title(label);
+        plot.XLabel("epoch");
+        plot.YLabel(label);
+        Save(plot, pngPath, 800, 500);
+    }
+
+    /// <summary>The confusion matrix (rows: true class, columns: predicted) as a heatmap with the counts written in.</summary>
+    public static void SaveConfusion(string pngPath, ClassificationMetrics metrics, IReadOnlyList<string> classes, string title)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(classes);
+        var k = classes.Count;
+        var values = new double[k, k];
+        for (var i = 0; i < k; i++)
+            for (var j = 0; j < k; j++)
+                values[i, j] = metrics.Confusion[i][j];
+        var plot = new Plot();
+        var map = plot.Add.Heatmap(values);
+        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        // Cell (i, j) spans [j, j+1] × [k−1−i, k−i]: heatmap row 0 is drawn at the top.
+        map.Rectangle = new CoordinateRect(0, k, 0, k);
+        plot.Add.ColorBar(map);
+        for (var i = 0; i < k; i++)
+            for (var j = 0; j < k; j++)
+            {
+                var text = plot.Add.Text(metrics.Confusion[i][j].ToString(CultureInfo.InvariantCulture), j + 0.5, k - i - 0.5);
+                text.LabelFontSize = 18;
+                text.LabelFontColor = Colors.White;
+                text.LabelBackgroundColor = Colors.Black.WithAlpha(0.4);
+                text.LabelAlignment = Alignment.MiddleCenter;
+            }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, k).Select(j => j + 0.5).ToArray(), [.. classes]);
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, k).Select(i => k - i - 0.5).ToArray(), [.. classes]);
+        plot.Axes.SetLimits(0, k, 0, k);
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{title}: accuracy {metrics.Accuracy:P2}"));
+        plot.XLabel("predicted");
+        plot.YLabel("true");
+        Save(plot, pngPath, 600, 550);
+    }
+
+    private static void Save(Plot plot, string path, int width, int height)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(dir);
+        var bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
+        Io.AtomicFile.Write(full, s => s.Write(bytes));
+    }
+}
