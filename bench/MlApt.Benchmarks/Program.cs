@@ -3,11 +3,14 @@ using MlApt.Benchmarks;
 
 // `quick` runs a single stopwatch pass of the SDM pipeline (handy on a busy machine);
 // `quick-cnn [infer|train|all]` times CNN inference and training with a stopwatch;
+// `cnn-bank FILE` writes that synthetic 5200-sample bank as .npz (for timing `mlapt train`);
 // `plots DIR` writes example SDM images of the synthetic specimen; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "quick")
     return SdmQuick.Run();
 if (args.Length > 0 && args[0] == "quick-cnn")
     return CnnQuick.Run(args.Length > 1 ? args[1] : "all");
+if (args.Length > 1 && args[0] == "cnn-bank")
+    return CnnQuick.WriteBank(args[1]);
 if (args.Length > 1 && args[0] == "plots")
     return SdmQuick.Plots(args[1]);
 BenchmarkSwitcher.FromAssembly(typeof(SdmScanBenchmarks).Assembly).Run(args);
