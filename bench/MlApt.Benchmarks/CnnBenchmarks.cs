@@ -104,6 +104,11 @@ internal static class CnnQuick
 
     public static int Run(string what)
     {
+        if (what == "parts")
+        {
+            CnnParts.Run();
+            GemmParts.Run();
+        }
         if (what is "infer" or "all")
         {
             var (e, x, m, s) = Inputs(100_000);
@@ -124,5 +129,70 @@ internal static class CnnQuick
             Console.WriteLine($"training: {sw.Elapsed.TotalSeconds:F1} s, test accuracy {r.Test.Accuracy:F4}, cv {string.Join(", ", r.Folds.Select(f => f.ValidationAccuracy.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}");
         }
         return 0;
+    }
+}
+
+/// <summary>Where a training step's time goes (`quick-cnn parts`).</summary>
+internal static class CnnParts
+{
+    public static void Run()
+    {
+        var a = CnnArchitecture.Reference();
+        var bank = CnnQuick.SyntheticBank(64, 1);
+        var w = new CnnWeights(a);
+        Initialization.GlorotUniform(w, new Rng(1));
+        var g = new CnnWeights(a);
+        var net = new Network(a, 32);
+        var adam = new Adam(a);
+        var rng = new Rng(2);
+        var x = bank.X.AsSpan(0, 32 * 93).ToArray();
+        var y = bank.Y.AsSpan(0, 32).ToArray();
+        const int reps = 2000;
+        for (var rep = 0; rep < 2; rep++)
+        {
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < reps; i++) net.Forward(x, 32, w, rng);
+            var fwd = sw.Elapsed.TotalMilliseconds / reps;
+            sw.Restart();
+            for (var i = 0; i < reps; i++) net.Backward(y, default, w, g);
+            var bwd = sw.Elapsed.TotalMilliseconds / reps;
+            sw.Restart();
+            for (var i = 0; i < reps; i++) adam.Step(w, g);
+            var opt = sw.Elapsed.TotalMilliseconds / reps;
+            sw.Restart();
+            var mask = new float[32 * 84 * 16];
+            for (var i = 0; i < reps; i++) Dropout.FillMask(mask, 0.5, rng);
+            var drop = sw.Elapsed.TotalMilliseconds / reps;
+            Console.WriteLine($"per batch of 32: forward {fwd:F3} ms (dropout mask {drop:F3}), backward {bwd:F3} ms, adam {opt:F3} ms; steps/epoch 234 → {(fwd + bwd + opt) * 234 * 30 / 1000:F1} s per fold of 30 epochs");
+        }
+    }
+}
+
+internal static class GemmParts
+{
+    public static void Run()
+    {
+        var flat = new float[32 * 672];
+        var w1 = new float[672 * 256];
+        var h = new float[32 * 256];
+        var dw = new float[672 * 256];
+        new Random(1).NextBytes(new byte[1]);
+        for (var i = 0; i < flat.Length; i++) flat[i] = i % 7 * 0.1f;
+        for (var i = 0; i < w1.Length; i++) w1[i] = i % 5 * 0.01f;
+        const int reps = 3000;
+        for (var rep = 0; rep < 2; rep++)
+        {
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < reps; i++) Gemm.Multiply(flat, 672, 1, w1, 256, h, 256, 32, 256, 672);
+            var nn = sw.Elapsed.TotalMilliseconds / reps;
+            sw.Restart();
+            for (var i = 0; i < reps; i++) Gemm.Multiply(flat, 1, 672, h, 256, dw, 256, 672, 256, 32);
+            var tn = sw.Elapsed.TotalMilliseconds / reps;
+            sw.Restart();
+            for (var i = 0; i < reps; i++) Gemm.MultiplyTransposed(h, 256, w1, 256, flat, 672, 32, 672, 256);
+            var nt = sw.Elapsed.TotalMilliseconds / reps;
+            var gf = 2.0 * 32 * 672 * 256 / 1e6;
+            Console.WriteLine($"32×672×256: NN {nn:F3} ms ({gf / nn:F1} GFLOP/s), TN (dW) {tn:F3} ms ({gf / tn:F1}), NT (dX) {nt:F3} ms ({gf / nt:F1})");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace MlApt.Learning;
 
@@ -13,7 +14,13 @@ internal static class Relu
     {
         Conv1D.Check(dy.Length, y.Length, nameof(dy));
         Conv1D.Check(dx.Length, y.Length, nameof(dx));
-        for (var i = 0; i < y.Length; i++)
+        var i = 0;
+        for (; i + 16 <= y.Length; i += 16)
+        {
+            var v = Vector512.Create(y.Slice(i, 16));
+            Vector512.ConditionalSelect(Vector512.GreaterThan(v, Vector512<float>.Zero), Vector512.Create(dy.Slice(i, 16)), Vector512<float>.Zero).CopyTo(dx.Slice(i, 16));
+        }
+        for (; i < y.Length; i++)
             dx[i] = y[i] > 0f ? dy[i] : 0f;
     }
 }
@@ -31,19 +38,23 @@ internal static class Dropout
     public static void FillMask(Span<float> mask, double rate, Rng rng)
     {
         var scale = (float)(1.0 / (1.0 - rate));
-        var threshold = (uint)Math.Round(rate * 65536.0);
+        var threshold = (int)Math.Round(rate * 65536.0);
         var i = 0;
         for (; i + 4 <= mask.Length; i += 4)
         {
             var r = rng.NextUInt64();
-            mask[i] = (uint)(r & 0xFFFF) >= threshold ? scale : 0f;
-            mask[i + 1] = (uint)((r >> 16) & 0xFFFF) >= threshold ? scale : 0f;
-            mask[i + 2] = (uint)((r >> 32) & 0xFFFF) >= threshold ? scale : 0f;
-            mask[i + 3] = (uint)(r >> 48) >= threshold ? scale : 0f;
+            mask[i] = Keep((int)(r & 0xFFFF), threshold) * scale;
+            mask[i + 1] = Keep((int)((r >> 16) & 0xFFFF), threshold) * scale;
+            mask[i + 2] = Keep((int)((r >> 32) & 0xFFFF), threshold) * scale;
+            mask[i + 3] = Keep((int)(r >> 48), threshold) * scale;
         }
         for (; i < mask.Length; i++)
-            mask[i] = (uint)(rng.NextUInt64() >> 48) >= threshold ? scale : 0f;
+            mask[i] = Keep((int)(rng.NextUInt64() >> 48), threshold) * scale;
     }
+
+    /// <summary>1 when u ≥ threshold, else 0, without a branch (a random branch mispredicts half the time).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Keep(int u, int threshold) => ((u - threshold) >> 31) + 1;
 
     /// <summary>y = x·mask (in place allowed).</summary>
     public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> mask, Span<float> y) => TensorPrimitives.Multiply(x, mask[..x.Length], y[..x.Length]);
@@ -54,46 +65,84 @@ internal static class Dropout
 
 /// <summary>
 /// Max pooling along time, size = stride = P, channels-last tensors [B][T][F] → [B][T/P][F] (floor, as
-/// Keras: a trailing partial window is dropped). The forward pass records which input won.
+/// Keras: a trailing partial window is dropped). The backward pass finds each window's winner again
+/// by comparing with the pooled maximum (the first on ties), which vectorises where an argmax would
+/// need a data-dependent branch per element.
 /// </summary>
 internal static class MaxPool1D
 {
-    /// <summary>y[b, i, f] = max over p &lt; P of x[b, i·P + p, f]; argmax gets the flat index of the winner.</summary>
-    public static void Forward(ReadOnlySpan<float> x, int batch, int length, int filters, int pool, Span<float> y, Span<int> argmax)
+    /// <summary>y[b, i, f] = max over p &lt; P of x[b, i·P + p, f].</summary>
+    public static void Forward(ReadOnlySpan<float> x, int batch, int length, int filters, int pool, Span<float> y)
     {
         var outLen = length / pool;
         Conv1D.Check(x.Length, batch * length * filters, nameof(x));
         Conv1D.Check(y.Length, batch * outLen * filters, nameof(y));
-        Conv1D.Check(argmax.Length, batch * outLen * filters, nameof(argmax));
         for (var b = 0; b < batch; b++)
             for (var i = 0; i < outLen; i++)
-                for (var f = 0; f < filters; f++)
+            {
+                var win = x.Slice((b * length + i * pool) * filters, pool * filters);
+                var o = y.Slice((b * outLen + i) * filters, filters);
+                var f = 0;
+                for (; f + 16 <= filters; f += 16)
                 {
-                    var src = (b * length + i * pool) * filters + f;
-                    var best = x[src];
-                    var at = src;
+                    var m = Vector512.Create(win.Slice(f, 16));
                     for (var p = 1; p < pool; p++)
-                    {
-                        var v = x[src + p * filters];
-                        if (v > best)
-                        {
-                            best = v;
-                            at = src + p * filters;
-                        }
-                    }
-                    var o = (b * outLen + i) * filters + f;
-                    y[o] = best;
-                    argmax[o] = at;
+                        m = Vector512.Max(m, Vector512.Create(win.Slice(p * filters + f, 16)));
+                    m.CopyTo(o.Slice(f, 16));
                 }
+                for (; f < filters; f++)
+                {
+                    var m = win[f];
+                    for (var p = 1; p < pool; p++)
+                        m = MathF.Max(m, win[p * filters + f]);
+                    o[f] = m;
+                }
+            }
     }
 
-    /// <summary>dx (overwritten, [B][T][F]) gets dy at each window's winner and 0 elsewhere.</summary>
-    public static void Backward(ReadOnlySpan<float> dy, ReadOnlySpan<int> argmax, int inputSize, Span<float> dx)
+    /// <summary>dx ([B][T][F], overwritten) gets dy at each window's first maximal input and 0 elsewhere.</summary>
+    public static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, int batch, int length, int filters, int pool, Span<float> dx)
     {
-        Conv1D.Check(argmax.Length, dy.Length, nameof(argmax));
-        dx[..inputSize].Clear();
-        for (var o = 0; o < dy.Length; o++)
-            dx[argmax[o]] += dy[o];
+        var outLen = length / pool;
+        Conv1D.Check(x.Length, batch * length * filters, nameof(x));
+        Conv1D.Check(y.Length, batch * outLen * filters, nameof(y));
+        Conv1D.Check(dy.Length, batch * outLen * filters, nameof(dy));
+        Conv1D.Check(dx.Length, batch * length * filters, nameof(dx));
+        for (var b = 0; b < batch; b++)
+        {
+            for (var i = 0; i < outLen; i++)
+            {
+                var at = (b * length + i * pool) * filters;
+                var win = x.Slice(at, pool * filters);
+                var dwin = dx.Slice(at, pool * filters);
+                var o = (b * outLen + i) * filters;
+                var f = 0;
+                for (; f + 16 <= filters; f += 16)
+                {
+                    var m = Vector512.Create(y.Slice(o + f, 16));
+                    var g = Vector512.Create(dy.Slice(o + f, 16));
+                    var taken = Vector512<float>.Zero;
+                    for (var p = 0; p < pool; p++)
+                    {
+                        var hit = Vector512.AndNot(Vector512.Equals(Vector512.Create(win.Slice(p * filters + f, 16)), m), taken);
+                        (g & hit).CopyTo(dwin.Slice(p * filters + f, 16));
+                        taken |= hit;
+                    }
+                }
+                for (; f < filters; f++)
+                {
+                    var done = false;
+                    for (var p = 0; p < pool; p++)
+                    {
+                        var hit = !done && win[p * filters + f] == y[o + f];
+                        dwin[p * filters + f] = hit ? dy[o + f] : 0f;
+                        done |= hit;
+                    }
+                }
+            }
+            // Bins past the last whole window get no gradient.
+            dx.Slice((b * length + outLen * pool) * filters, (length - outLen * pool) * filters).Clear();
+        }
     }
 }
 

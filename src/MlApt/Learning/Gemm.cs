@@ -79,6 +79,24 @@ internal static unsafe class Gemm
             CheckLength(b.Length, (long)(n - 1) * ldb + k, nameof(b));
         }
         CheckLength(c.Length, (long)(m - 1) * ldc + n, nameof(c));
+        if (m >= Mr && n >= Mr && k >= 64)
+        {
+            // Dot-product blocks end in horizontal sums; for a long inner dimension it is faster to
+            // transpose A (m·k values, small next to B's n·k) and form Cᵀ = B·Aᵀ with the broadcast kernel.
+            var at = Scratch(ref _aT, k * m);
+            for (var i = 0; i < m; i++)
+                for (var p = 0; p < k; p++)
+                    at[p * m + i] = a[i * lda + p];
+            var ct = Scratch(ref _cT, n * m);
+            Multiply(b, ldb, 1, at, m, ct, m, n, m, k);
+            for (var i = 0; i < m; i++)
+            {
+                var row = c.Slice(i * ldc, n);
+                for (var j = 0; j < n; j++)
+                    row[j] = accumulate ? row[j] + ct[j * m + i] : ct[j * m + i];
+            }
+            return;
+        }
         fixed (float* pa = a, pb = b, pc = c)
         {
             var i = 0;
@@ -95,6 +113,17 @@ internal static unsafe class Gemm
                 for (var j = 0; j < n; j++)
                     Dot1(pa + (nint)i * lda, pb + (nint)j * ldb, pc + (nint)i * ldc + j, k, accumulate);
         }
+    }
+
+    [ThreadStatic] private static float[]? _aT;
+    [ThreadStatic] private static float[]? _cT;
+
+    /// <summary>A per-thread buffer of at least <paramref name="size"/> floats, grown on demand (no allocation per call).</summary>
+    private static Span<float> Scratch(ref float[]? buffer, int size)
+    {
+        if (buffer is null || buffer.Length < size)
+            buffer = new float[Math.Max(size, 1024)];
+        return buffer.AsSpan(0, size);
     }
 
     private static void CheckLength(int actual, long needed, string name)

@@ -10,7 +10,6 @@ namespace MlApt.Learning;
 internal sealed class Network
 {
     private readonly float[] _cols, _conv, _mask, _act, _pooled, _hidden, _logits, _probs;
-    private readonly int[] _argmax;
     private readonly float[] _dLogits, _dHidden, _dPooled, _dAct;
     private int _batch;
     private bool _dropout;
@@ -32,7 +31,6 @@ internal sealed class Network
         _dAct = new float[conv];
         _pooled = new float[maxBatch * a.FlatLength];
         _dPooled = new float[maxBatch * a.FlatLength];
-        _argmax = new int[maxBatch * a.FlatLength];
         _hidden = new float[maxBatch * a.Hidden];
         _dHidden = new float[maxBatch * a.Hidden];
         _logits = new float[maxBatch * a.Classes];
@@ -66,7 +64,7 @@ internal sealed class Network
             Dropout.FillMask(_mask.AsSpan(0, convSize), a.Dropout, dropoutRng!);
             Dropout.Forward(_act.AsSpan(0, convSize), _mask, _act);
         }
-        MaxPool1D.Forward(_act, batch, a.ConvLength, a.Filters, a.Pool, _pooled, _argmax);
+        MaxPool1D.Forward(_act, batch, a.ConvLength, a.Filters, a.Pool, _pooled);
         Dense.Forward(_pooled, batch, a.FlatLength, a.Hidden, w.Dense1Kernel, w.Dense1Bias, _hidden);
         Relu.Forward(_hidden.AsSpan(0, batch * a.Hidden), _hidden);
         Dense.Forward(_hidden, batch, a.Hidden, a.Classes, w.Dense2Kernel, w.Dense2Bias, _logits);
@@ -91,7 +89,7 @@ internal sealed class Network
         Relu.Backward(_hidden.AsSpan(0, batch * a.Hidden), _dHidden, _dHidden);
         Dense.Backward(_pooled, _dHidden, batch, a.FlatLength, a.Hidden, w.Dense1Kernel, g.Dense1Kernel, g.Dense1Bias, _dPooled);
         var convSize = batch * a.ConvLength * a.Filters;
-        MaxPool1D.Backward(_dPooled.AsSpan(0, batch * a.FlatLength), _argmax, convSize, _dAct);
+        MaxPool1D.Backward(_act, _pooled, _dPooled, batch, a.ConvLength, a.Filters, a.Pool, _dAct);
         if (_dropout)
             Dropout.Backward(_dAct.AsSpan(0, convSize), _mask, _dAct);
         // ReLU's derivative from its pre-activation: the conv output (dropout may zero a positive unit,

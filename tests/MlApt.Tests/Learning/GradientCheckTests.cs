@@ -115,26 +115,39 @@ public class GradientCheckTests
     [Fact]
     public void MaxPool_input_gradient()
     {
-        const int batch = 2, length = 9, filters = 3, pool = 2;
+        const int batch = 2, length = 9, filters = 19, pool = 2;
         // Distinct values 0.1 apart, shuffled: no ties within a step of 0.01.
         var values = Enumerable.Range(0, batch * length * filters).Select(i => 0.1f * i).ToArray();
         new Random(11).Shuffle(values);
         var outSize = batch * (length / pool) * filters;
         var r = Reference.RandomFloats(outSize, 12);
         var y = new float[outSize];
-        var argmax = new int[outSize];
         double Loss()
         {
-            MaxPool1D.Forward(values, batch, length, filters, pool, y, argmax);
+            MaxPool1D.Forward(values, batch, length, filters, pool, y);
             return Project(y, r);
         }
         Loss();
         var dx = new float[values.Length];
-        MaxPool1D.Backward(r, argmax, values.Length, dx);
+        dx.AsSpan().Fill(float.NaN);
+        MaxPool1D.Backward(values, y, r, batch, length, filters, pool, dx);
         for (var i = 0; i < values.Length; i++)
             AssertClose(Numeric(values, i, 0.01f, Loss), dx[i], 1e-3, $"x[{i}]");
         // The trailing bin of each odd-length sequence is dropped: its gradient is zero.
         Assert.Equal(0f, dx[(length - 1) * filters]);
+    }
+
+    [Fact]
+    public void MaxPool_gives_a_tied_window_gradient_to_its_first_maximum_only()
+    {
+        float[] x = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        var y = new float[17];
+        MaxPool1D.Forward(x, 1, 2, 17, 2, y);
+        var dy = Enumerable.Repeat(1f, 17).ToArray();
+        var dx = new float[34];
+        MaxPool1D.Backward(x, y, dy, 1, 2, 17, 2, dx);
+        Assert.All(dx[..17], v => Assert.Equal(1f, v));
+        Assert.All(dx[17..], v => Assert.Equal(0f, v));
     }
 
     [Fact]
