@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using MlApt.Learning;
@@ -104,6 +105,8 @@ internal static class CnnQuick
 
     public static int Run(string what)
     {
+        if (what == "peak")
+            CpuPeak.Run();
         if (what == "parts")
         {
             CnnParts.Run();
@@ -194,5 +197,56 @@ internal static class GemmParts
             var gf = 2.0 * 32 * 672 * 256 / 1e6;
             Console.WriteLine($"32×672×256: NN {nn:F3} ms ({gf / nn:F1} GFLOP/s), TN (dW) {tn:F3} ms ({gf / tn:F1}), NT (dX) {nt:F3} ms ({gf / nt:F1})");
         }
+    }
+}
+
+/// <summary>
+/// Measures the core clock from the latency of a dependent FMA chain (4 cycles on Zen 4) and the FMA
+/// throughput with 12 independent 512-bit chains: the peak that inference GFLOP/s are compared with.
+/// </summary>
+internal static class CpuPeak
+{
+    public static void Run()
+    {
+        const int n = 200_000_000;
+        for (var rep = 0; rep < 2; rep++)
+        {
+            var sw = Stopwatch.StartNew();
+            var v = Latency(n);
+            var t = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            var w = Throughput(n / 4);
+            var t2 = sw.Elapsed.TotalSeconds;
+            var ghz = 4.0 * n / t / 1e9;
+            var flopsPerCycle = 12.0 * (n / 4) * 32 / (t2 * ghz * 1e9);
+            Console.WriteLine($"clock ≈ {ghz:F2} GHz (4-cycle FMA latency), 512-bit FMA throughput {flopsPerCycle:F1} FLOP/cycle/core → peak {Environment.ProcessorCount} × {flopsPerCycle:F0} × {ghz:F2} = {Environment.ProcessorCount * flopsPerCycle * ghz:F0} GFLOP/s ({v + w:F1})");
+        }
+    }
+
+    private static float Latency(int n)
+    {
+        var v = System.Runtime.Intrinsics.Vector256.Create(1f);
+        var m = System.Runtime.Intrinsics.Vector256.Create(0.9999999f);
+        var a = System.Runtime.Intrinsics.Vector256.Create(1e-7f);
+        for (var i = 0; i < n; i++)
+            v = System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(v, m, a);
+        return v.ToScalar();
+    }
+
+    private static float Throughput(int n)
+    {
+        var m = System.Runtime.Intrinsics.Vector512.Create(0.9999999f);
+        var a = System.Runtime.Intrinsics.Vector512.Create(1e-7f);
+        System.Runtime.Intrinsics.Vector512<float> v0 = m, v1 = m, v2 = m, v3 = m, v4 = m, v5 = m, v6 = m, v7 = m, v8 = m, v9 = m, v10 = m, v11 = m;
+        for (var i = 0; i < n; i++)
+        {
+            v0 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v0, m, a); v1 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v1, m, a);
+            v2 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v2, m, a); v3 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v3, m, a);
+            v4 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v4, m, a); v5 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v5, m, a);
+            v6 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v6, m, a); v7 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v7, m, a);
+            v8 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v8, m, a); v9 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v9, m, a);
+            v10 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v10, m, a); v11 = System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(v11, m, a);
+        }
+        return (v0 + v1 + v2 + v3 + v4 + v5 + v6 + v7 + v8 + v9 + v10 + v11).ToScalar();
     }
 }

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using MlApt.Benchmarks;
 
 // `quick` runs a single stopwatch pass of the SDM pipeline (handy on a busy machine);
-// `quick-cnn [infer|train|all]` times CNN inference and training with a stopwatch;
+// `quick-cnn [infer|train|all|parts|peak]` times CNN inference and training with a stopwatch;
 // `cnn-bank FILE` writes that synthetic 5200-sample bank as .npz (for timing `mlapt train`);
 // `plots DIR` writes example SDM images of the synthetic specimen; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "quick")
