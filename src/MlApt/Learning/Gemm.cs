@@ -5,7 +5,7 @@ namespace MlApt.Learning;
 
 /// <summary>
 /// Single-precision matrix products for the network's layers, register-blocked with 512-bit FMA
-/// (the JIT splits <see cref="Vector512{T}"/> into two 256-bit halves where AVX-512 is missing).
+/// (without AVX-512, <see cref="MultiplyNarrow"/> uses 256-bit registers instead).
 /// <para>
 /// <see cref="Multiply"/> (C = A·B) keeps an 8 × 32 block of C in 16 registers and, per step along
 /// the inner dimension, loads two vectors of a row of B and broadcasts eight elements of A: B is read
@@ -39,6 +39,11 @@ internal static unsafe class Gemm
         CheckLength(c.Length, (long)(m - 1) * ldc + n, nameof(c));
         if (!bias.IsEmpty)
             CheckLength(bias.Length, n, nameof(bias));
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            MultiplyNarrow(a, rowStrideA, colStrideA, b, ldb, c, ldc, m, n, k, accumulate, bias);
+            return;
+        }
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
             float* biasPtr = bias.IsEmpty ? null : pbias;
@@ -62,6 +67,104 @@ internal static unsafe class Gemm
                     Scalar(pa + (nint)i * rowStrideA, rowStrideA, colStrideA, pb + j, ldb, pc + (nint)i * ldc + j, ldc, 1, n - j, k, accumulate, biasPtr == null ? null : biasPtr + j);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Multiply"/> for CPUs without AVX-512 (called directly by tests): 4 × 16 blocks in 8
+    /// 256-bit registers (enough independent FMAs to hide their latency), since 16 emulated 512-bit
+    /// accumulators would not fit in AVX2's 16 registers. Lengths are checked by the caller.
+    /// </summary>
+    internal static void MultiplyNarrow(ReadOnlySpan<float> a, int rowStrideA, int colStrideA, ReadOnlySpan<float> b, int ldb,
+        Span<float> c, int ldc, int m, int n, int k, bool accumulate, ReadOnlySpan<float> bias)
+    {
+        fixed (float* pa = a, pb = b, pc = c, pbias = bias)
+        {
+            float* biasPtr = bias.IsEmpty ? null : pbias;
+            var i = 0;
+            for (; i < m; i += 4)
+            {
+                var rows = Math.Min(4, m - i);
+                var j = 0;
+                for (; j + 16 <= n; j += 16)
+                {
+                    var ai = pa + (nint)i * rowStrideA;
+                    var ci = pc + (nint)i * ldc + j;
+                    var bj = biasPtr == null ? null : biasPtr + j;
+                    if (rows == 4)
+                        Kernel4x16Narrow(ai, rowStrideA, colStrideA, pb + j, ldb, ci, ldc, k, accumulate, bj);
+                    else
+                        for (var r = 0; r < rows; r++)
+                            Kernel1x16Narrow(ai + (nint)r * rowStrideA, colStrideA, pb + j, ldb, ci + (nint)r * ldc, k, accumulate, bj);
+                }
+                if (j < n)
+                    Scalar(pa + (nint)i * rowStrideA, rowStrideA, colStrideA, pb + j, ldb, pc + (nint)i * ldc + j, ldc, rows, n - j, k, accumulate, biasPtr == null ? null : biasPtr + j);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel4x16Narrow(float* a, nint rs, nint cs, float* b, nint ldb, float* c, nint ldc, int k, bool acc, float* bias)
+    {
+        const int W = 8;
+        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
+        if (acc)
+        {
+            c00 = Vector256.Load(c); c01 = Vector256.Load(c + W);
+            c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + W);
+            c20 = Vector256.Load(c + 2 * ldc); c21 = Vector256.Load(c + 2 * ldc + W);
+            c30 = Vector256.Load(c + 3 * ldc); c31 = Vector256.Load(c + 3 * ldc + W);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector256<float>.Zero;
+        }
+        if (bias != null)
+        {
+            var b0 = Vector256.Load(bias);
+            var b1 = Vector256.Load(bias + W);
+            c00 += b0; c01 += b1; c10 += b0; c11 += b1; c20 += b0; c21 += b1; c30 += b0; c31 += b1;
+        }
+        for (var p = 0; p < k; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + W);
+            var x = Vector256.Create(a[0]);
+            c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a[rs]);
+            c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a[2 * rs]);
+            c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a[3 * rs]);
+            c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            a += cs;
+            b += ldb;
+        }
+        c00.Store(c); c01.Store(c + W);
+        c10.Store(c + ldc); c11.Store(c + ldc + W);
+        c20.Store(c + 2 * ldc); c21.Store(c + 2 * ldc + W);
+        c30.Store(c + 3 * ldc); c31.Store(c + 3 * ldc + W);
+    }
+
+    private static void Kernel1x16Narrow(float* a, nint cs, float* b, nint ldb, float* c, int k, bool acc, float* bias)
+    {
+        const int W = 8;
+        var c0 = acc ? Vector256.Load(c) : Vector256<float>.Zero;
+        var c1 = acc ? Vector256.Load(c + W) : Vector256<float>.Zero;
+        if (bias != null)
+        {
+            c0 += Vector256.Load(bias);
+            c1 += Vector256.Load(bias + W);
+        }
+        for (var p = 0; p < k; p++)
+        {
+            var x = Vector256.Create(*a);
+            c0 = Vector256.FusedMultiplyAdd(x, Vector256.Load(b), c0);
+            c1 = Vector256.FusedMultiplyAdd(x, Vector256.Load(b + W), c1);
+            a += cs;
+            b += ldb;
+        }
+        c0.Store(c);
+        c1.Store(c + W);
     }
 
     /// <summary>

@@ -29,6 +29,31 @@ public class GemmTests
             Assert.Equal(expected[i], c[i], 1e-4 * Math.Sqrt(k) + 1e-5);
     }
 
+    [Theory]
+    [InlineData(4, 16, 5)]
+    [InlineData(6, 16, 5)]
+    [InlineData(19, 70, 13)]
+    [InlineData(32, 256, 672)]
+    public void Narrow_path_for_CPUs_without_AVX512_matches_naive_product(int m, int n, int k)
+    {
+        var a = Reference.RandomFloats(m * k, 11);
+        var b = Reference.RandomFloats(k * n, 12);
+        var bias = Reference.RandomFloats(n, 13);
+        var c = Reference.RandomFloats(m * n, 14);
+        var expected = new double[m * n];
+        for (var i = 0; i < m; i++)
+            for (var j = 0; j < n; j++)
+            {
+                double s = c[i * n + j] + bias[j];
+                for (var p = 0; p < k; p++)
+                    s += (double)a[i * k + p] * b[p * n + j];
+                expected[i * n + j] = s;
+            }
+        Gemm.MultiplyNarrow(a, k, 1, b, n, c, n, m, n, k, accumulate: true, bias: bias);
+        for (var i = 0; i < c.Length; i++)
+            Assert.Equal(expected[i], c[i], 1e-4 * Math.Sqrt(k) + 1e-5);
+    }
+
     [Fact]
     public void Multiply_reads_a_transposed_operand_through_strides()
     {
