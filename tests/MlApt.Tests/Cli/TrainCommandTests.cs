@@ -31,6 +31,17 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void The_same_seed_writes_a_byte_identical_model_whatever_the_thread_count()
+    {
+        using var dir = new TempDir();
+        var bank = PatternBankTests.Write(dir, "bank.npz", Reference.PeriodicBank(120, 2));
+        string[] common = ["train", "--bank", bank, "--folds", "2", "--epochs", "2", "--seed", "11"];
+        Assert.Equal(0, CliRunner.Run([.. common, "--threads", "1", "--out", dir.File("a.safetensors")]).Exit);
+        Assert.Equal(0, CliRunner.Run([.. common, "--threads", "2", "--out", dir.File("b.safetensors")]).Exit);
+        Assert.Equal(File.ReadAllBytes(dir.File("a.safetensors")), File.ReadAllBytes(dir.File("b.safetensors")));
+    }
+
+    [Fact]
     public void Two_banks_with_different_channels_are_a_one_line_error()
     {
         using var dir = new TempDir();

@@ -62,6 +62,20 @@ public class InferenceTests
     }
 
     [Fact]
+    public void Inference_agrees_with_the_training_forward_pass_without_dropout()
+    {
+        var a = CnnArchitecture.Reference(classes: 3);
+        var w = Reference.RandomWeights(a, 5, 0.1f);
+        var x = Reference.RandomFloats(32 * 93, 6, 0, 1);
+        var net = new Network(a, 32);
+        var train = net.Forward(x, 32, w, null).ToArray();
+        var infer = new float[32 * 3];
+        CnnInference.Predict(new CnnEnsemble(a, [w], ["a", "b", "c"], ["Co-Co"]), x, infer, default);
+        for (var i = 0; i < infer.Length; i++)
+            Assert.Equal(train[i], infer[i], 1e-6f);
+    }
+
+    [Fact]
     public void Predict_rejects_inputs_that_are_not_whole_samples()
     {
         var a = CnnArchitecture.Reference();
