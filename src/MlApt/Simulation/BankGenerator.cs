@@ -19,7 +19,7 @@ public static class BankGenerator
     public const int MaxAttempts = 100;
 
     /// <summary>Generates the bank; <paramref name="maxThreads"/> (null: all cores) never changes the result.</summary>
-    public static PatternBank Generate(BankSpec spec, long seed, int? maxThreads = null, CancellationToken cancellationToken = default)
+    public static PatternBank Generate(BankSpec spec, long seed, int? maxThreads = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
@@ -37,7 +37,7 @@ public static class BankGenerator
             for (var k = 0; k < spec.Classes[c].Parameters.Count; k++) labels[i++] = c;
         }
         var orientation = spec.Orientation;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? -1, CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? -1 };
         Parallel.For(0, n, options, () => new Scratch(), (i, _, scratch) =>
         {
             var label = labels[i];
