@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MlApt.Io;
@@ -168,6 +167,4 @@ public static class BankFile
     {
         if (double.IsFinite(value)) w.WriteNumber(name, value); else w.WriteNull(name);
     }
-
-    internal static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
