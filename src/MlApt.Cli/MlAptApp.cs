@@ -52,6 +52,12 @@ public static class MlAptApp
             config.AddCommand<SdmCommand>("sdm")
                 .WithDescription("The z-SDM and 2D SDM of a whole region, as CSV and PNG plots.")
                 .WithExample("sdm", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--box", "-5,5,-5,5,-20,0", "--out", "sdm-out");
+            config.AddCommand<PredictCommand>("predict")
+                .WithDescription("Class probabilities of z-SDMs (.npy) from a classifier ensemble: mean (and with --std the spread) of the members' outputs.")
+                .WithExample("predict", "--model", "keras-models", "--input", "zsdm.npy", "--normalize", "minmax", "--std", "--out", "p.csv");
+            config.AddCommand<ExplainCommand>("explain")
+                .WithDescription("Grad-CAM of one z-SDM: which regions of the curve over Δz drive the classifier's decision, as a PNG.")
+                .WithExample("explain", "--model", "keras-models", "--input", "zsdm.npy", "--index", "0", "--normalize", "minmax", "--out", "gradcam.png");
         });
 
         try

@@ -73,7 +73,7 @@ public static class SdmPlots
         Save(plot, pngPath, width, height);
     }
 
-    private static void Save(Plot plot, string path, int width, int height)
+    internal static void Save(Plot plot, string path, int width, int height)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full) ?? ".";
