@@ -39,5 +39,6 @@ public class PublishedModelsTests
         Assert.Equal(1950, count);
         Assert.All(csro, v => Assert.False(double.IsNaN(v)));
         Assert.True(min >= 0.99, $"lowest ensemble p(CSRO) is {min}");
+        Assert.True(csro.Average() >= 0.9999, $"mean ensemble p(CSRO) is {csro.Average()}");
     }
 }
