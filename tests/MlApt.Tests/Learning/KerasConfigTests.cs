@@ -152,4 +152,13 @@ public class KerasConfigTests
         var e = Assert.Throws<InputException>(() => KerasConfig.Parse(Sequential(layers), "m.h5"));
         Assert.DoesNotContain('\n', e.Message);
     }
+
+    [Fact]
+    public void Parse_DropoutAfterHiddenDense_Rejected()
+    {
+        var layers = ReferenceLayers(Reference).ToList();
+        layers.Insert(5, Dropout(0.3));
+        var e = Assert.Throws<InputException>(() => KerasConfig.Parse(Sequential(layers), "m.h5"));
+        Assert.Contains("layer 5 'dropout_1' (Dropout): not supported here (expected the output Dense)", e.Message, StringComparison.Ordinal);
+    }
 }
