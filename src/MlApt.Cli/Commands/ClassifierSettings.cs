@@ -21,7 +21,7 @@ public class ClassifierSettings : CommonSettings
 
     /// <summary>Normalisation.</summary>
     [CommandOption("--normalize <N>")]
-    [Description("none (inputs already preprocessed) or minmax (scale each curve to [0, 1], as the published models expect for raw counts).")]
+    [Description("none (inputs already preprocessed) or minmax (scale each curve to 0–1, as the published models expect for raw counts).")]
     [DefaultValue("none")]
     public string Normalize { get; init; } = "none";
 

@@ -58,9 +58,10 @@ public sealed class ExplainCommand(Infrastructure.CliIo io) : Command<ExplainSet
                 $"--index {i}: the file holds {input.Count} z-SDM(s), expected 0 ≤ index < {input.Count}"));
         var size = a.Channels * a.Length;
         var x = input.Values.AsSpan(i * size, size);
+        var minMax = ClassifierInput.ParseNormalization(settings.Normalize) == InputNormalization.MinMax;
         if (ReferenceCnn.HasNaN(x))
             InputError.In(settings.Input!, string.Create(CultureInfo.InvariantCulture,
-                $"z-SDM {i} is undefined (NaN values{(settings.Normalize == "none" ? "" : ", e.g. a constant curve under min-max")}): nothing to explain"));
+                $"z-SDM {i} is undefined (NaN values{(minMax ? ", e.g. a constant curve under min-max" : "")}): nothing to explain"));
         if (a.Length != ZSdm.CropLength)
             InputError.In(settings.Model!, string.Create(CultureInfo.InvariantCulture,
                 $"the model takes {a.Length} bins; explain plots the {ZSdm.CropLength}-bin z-SDM (Δz −0.69 … 0.69 nm)"));
@@ -79,7 +80,7 @@ public sealed class ExplainCommand(Infrastructure.CliIo io) : Command<ExplainSet
         // One channel is what the published models take; for several, the plot shows the first and says so.
         var channel = a.Channels == 1 ? "" : $" (channel 1 of {a.Channels}: {ensemble.Pairs[0]})";
         ExplainPlots.SaveGradCam(settings.Out!, ZSdm.CroppedBinLeftEdges(), x[..a.Length], cam, title,
-            (settings.Normalize == "none" ? "z-SDM" : "min-max normalised z-SDM") + channel);
+            (minMax ? "min-max normalised z-SDM" : "z-SDM") + channel);
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mlapt: z-SDM {i} classified {ensemble.ClassNames[predicted]} (p = {prediction.Mean[predicted]:0.0000}); Grad-CAM of {ensemble.ClassNames[target]} written to {settings.Out}"));
         return MlAptApp.Ok;

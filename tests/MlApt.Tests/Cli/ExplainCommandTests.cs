@@ -96,4 +96,13 @@ public class ExplainCommandTests
         var r = CliRunner.Run("explain", "--model", dir.Path + "/none", "--input", input, "--index", "0", "--out", dir.File("cam.png"));
         CliRunner.AssertBadInput(r, "model not found");
     }
+
+    [Fact]
+    public void Help_DescribesEveryOption()
+    {
+        var r = CliRunner.Run("explain", "--help");
+        Assert.Equal(0, r.Exit);
+        foreach (var o in new[] { "--model", "--input", "--index", "--class", "--normalize", "--out" })
+            Assert.Contains(o, r.Out, StringComparison.Ordinal);
+    }
 }

@@ -157,4 +157,13 @@ public class PredictCommandTests
         var r = CliRunner.Run("predict", "--model", "m.h5", "--input", "x.npy", "--normalize", "zscore", "--out", dir.File("p.csv"));
         CliRunner.AssertBadInput(r, "--normalize 'zscore'");
     }
+
+    [Fact]
+    public void Help_DescribesEveryOption()
+    {
+        var r = CliRunner.Run("predict", "--help");
+        Assert.Equal(0, r.Exit);
+        foreach (var o in new[] { "--model", "--input", "--normalize", "--std", "--out" })
+            Assert.Contains(o, r.Out, StringComparison.Ordinal);
+    }
 }
