@@ -58,6 +58,12 @@ public static class MlAptApp
                 .WithExample("bank", "--structure", "fcc,l12", "--element", "Ni", "--orientation", "1,1,1", "-a", "0.356", "--sigma-xy", "0.2:0.8:0.1", "--out", "custom.npz")
                 .WithExample("bank", "--structure", "fcc,l12", "--samples", "1000", "--sigma-xy", "0.2:0.8", "--sigma-z", "0.01:0.06", "--eta", "0.2:0.65", "--tilt", "0:3", "--lattice", "0.355:0.365", "--out", "random.npz")
                 .WithExample("bank", "--import", "zSDM_simu_CoCrNi_L12_CoCo.npy", "--label", "1", "--out", "published.npz");
+            config.AddCommand<PredictCommand>("predict")
+                .WithDescription("Class probabilities of z-SDMs (.npy) from a classifier ensemble: mean (and with --std the spread) of the members' outputs.")
+                .WithExample("predict", "--model", "keras-models", "--input", "zsdm.npy", "--normalize", "minmax", "--std", "--out", "p.csv");
+            config.AddCommand<ExplainCommand>("explain")
+                .WithDescription("Grad-CAM of one z-SDM: which regions of the curve over Δz drive the classifier's decision, as a PNG.")
+                .WithExample("explain", "--model", "keras-models", "--input", "zsdm.npy", "--index", "0", "--normalize", "minmax", "--out", "gradcam.png");
         });
 
         try
