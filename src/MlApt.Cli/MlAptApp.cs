@@ -52,10 +52,22 @@ public static class MlAptApp
             config.AddCommand<SdmCommand>("sdm")
                 .WithDescription("The z-SDM and 2D SDM of a whole region, as CSV and PNG plots.")
                 .WithExample("sdm", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--box", "-5,5,-5,5,-20,0", "--out", "sdm-out");
+            config.AddCommand<BankCommand>("bank")
+                .WithDescription("Simulated z-SDM pattern banks (crystals through a detector model) as NPZ: presets, custom classes, or import of the published layout.")
+                .WithExample("bank", "--preset", "cocrni-reference", "--seed", "42", "--out", "bank.npz", "--plot", "bank-plots")
+                .WithExample("bank", "--structure", "fcc,l12", "--element", "Ni", "--orientation", "1,1,1", "-a", "0.356", "--sigma-xy", "0.2:0.8:0.1", "--out", "custom.npz")
+                .WithExample("bank", "--structure", "fcc,l12", "--samples", "1000", "--sigma-xy", "0.2:0.8", "--sigma-z", "0.01:0.06", "--eta", "0.2:0.65", "--tilt", "0:3", "--lattice", "0.355:0.365", "--out", "random.npz")
+                .WithExample("bank", "--import", "zSDM_simu_CoCrNi_L12_CoCo.npy", "--label", "1", "--out", "published.npz");
             config.AddCommand<TrainCommand>("train")
                 .WithDescription("Train the k-fold CNN ensemble on pattern banks and write it as one model file (safetensors).")
                 .WithExample("train", "--bank", "cocrni.npz", "--out", "cocrni.safetensors", "--seed", "1", "--plot", "train-plots")
                 .WithExample("train", "--bank", "a.npz", "--bank", "b.npz", "--folds", "5", "--epochs", "30", "--out", "model.safetensors", "--json");
+            config.AddCommand<PredictCommand>("predict")
+                .WithDescription("Class probabilities of z-SDMs (.npy) from a classifier ensemble: mean (and with --std the spread) of the members' outputs.")
+                .WithExample("predict", "--model", "keras-models", "--input", "zsdm.npy", "--normalize", "minmax", "--std", "--out", "p.csv");
+            config.AddCommand<ExplainCommand>("explain")
+                .WithDescription("Grad-CAM of one z-SDM: which regions of the curve over Δz drive the classifier's decision, as a PNG.")
+                .WithExample("explain", "--model", "keras-models", "--input", "zsdm.npy", "--index", "0", "--normalize", "minmax", "--out", "gradcam.png");
         });
 
         try

@@ -73,21 +73,10 @@ public static class SdmPlots
         Save(plot, pngPath, width, height);
     }
 
-    private static void Save(Plot plot, string path, int width, int height)
+    /// <summary>Renders a plot to PNG and writes it atomically.</summary>
+    internal static void Save(Plot plot, string path, int width, int height)
     {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
         var bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
-        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        Io.AtomicFile.Write(path, s => s.Write(bytes));
     }
 }

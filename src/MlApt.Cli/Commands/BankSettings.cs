@@ -1,0 +1,173 @@
+using System.ComponentModel;
+using System.Globalization;
+using MlApt.Cli.Infrastructure;
+using MlApt.Simulation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlApt.Cli.Commands;
+
+/// <summary>Settings of <c>mlapt bank</c>: a preset, a custom bank, or an import of the published layout.</summary>
+public sealed class BankSettings : CommonSettings
+{
+    /// <summary>Preset name.</summary>
+    [CommandOption("--preset <P>")]
+    [Description("Named bank: cocrni-reference (METHOD §5: FCC vs L1₂ along <002>, 5200 samples), cocrni-111 (FCC vs L1₁ along <111>), feal-reference (BCC vs B2 vs D0₃, Fe-Fe and Al-Al channels).")]
+    public string? Preset { get; init; }
+
+    /// <summary>Published-layout file to import.</summary>
+    [CommandOption("--import <NPY>")]
+    [Description("Import a bank in the published layout: float64 .npy of shape (93, 2N), a Δz column and a raw count column per sample. Needs --label.")]
+    public string? Import { get; init; }
+
+    /// <summary>Label of imported samples.</summary>
+    [CommandOption("--label <N>")]
+    [Description("Class index given to every imported sample (with --import).")]
+    public int? Label { get; init; }
+
+    /// <summary>Class names.</summary>
+    [CommandOption("--classes <NAMES>")]
+    [Description("Comma-separated class names by label (import default: FCC,CSRO; custom default: the structure names).")]
+    public string? Classes { get; init; }
+
+    /// <summary>Output bank.</summary>
+    [CommandOption("-o|--out <NPZ>")]
+    [Description("Output .npz: x float32 (N, C, 93), y int32 (N), params float64 (N, 7), metadata.json. Required.")]
+    public string? Out { get; init; }
+
+    /// <summary>Seed.</summary>
+    [CommandOption("--seed <S>")]
+    [Description("Random seed; the same seed gives the same bank whatever the number of threads.")]
+    [DefaultValue(42L)]
+    public long Seed { get; init; } = 42;
+
+    /// <summary>Plot folder.</summary>
+    [CommandOption("--plot <DIR>")]
+    [Description("Write the mean z-SDM of every class and channel as PNG into this folder.")]
+    public string? Plot { get; init; }
+
+    /// <summary>JSON summary.</summary>
+    [CommandOption("--json")]
+    [Description("Print a JSON summary on stdout.")]
+    public bool Json { get; init; }
+
+    /// <summary>Threads.</summary>
+    [CommandOption("--threads <N>")]
+    [Description("Worker threads (default: all cores). Does not change the result.")]
+    public int? Threads { get; init; }
+
+    /// <summary>Custom classes.</summary>
+    [CommandOption("--structure <S>")]
+    [Description("Custom bank: comma-separated classes, each fcc, bcc (pure element), fcc-ss, bcc-ss (random solid solution of --composition), l12, l10, l11, b2, d03 (--element on the ordered sublattice, --other elsewhere) or a JSON cell file.")]
+    public string? Structure { get; init; }
+
+    /// <summary>Element of interest.</summary>
+    [CommandOption("--element <E>")]
+    [Description("Element of interest (custom bank; default Co): the pure element, and the ordered sublattice's element.")]
+    public string? Element { get; init; }
+
+    /// <summary>Other element of ordered motifs.</summary>
+    [CommandOption("--other <X>")]
+    [Description("Element on the other sites of ordered motifs (custom bank; default X).")]
+    public string? Other { get; init; }
+
+    /// <summary>Solid-solution composition.</summary>
+    [CommandOption("--composition <C>")]
+    [Description("Composition of fcc-ss/bcc-ss classes, e.g. Fe:0.75,Al:0.25.")]
+    public string? Composition { get; init; }
+
+    /// <summary>Partial order.</summary>
+    [CommandOption("--order <S>")]
+    [Description("Partial order 0…1 of ordered motifs: a site keeps its ordered element with probability S, else draws from the composition (default 1).")]
+    public double? Order { get; init; }
+
+    /// <summary>Direction along z.</summary>
+    [CommandOption("--orientation <HKL>")]
+    [Description("Crystal direction h,k,l put along z (custom bank; default 0,0,1). 1,0,1 and 1,1,1 use METHOD's reference matrices.")]
+    public string? Orientation { get; init; }
+
+    /// <summary>Lattice parameter axis.</summary>
+    [CommandOption("-a|--lattice <NM>")]
+    [Description("Lattice parameter a (nm; -a or --lattice): a value, list, grid start:stop:step or range min:max (custom bank; default 0.36).")]
+    public string? LatticeParameter { get; init; }
+
+    /// <summary>Supercell size.</summary>
+    [CommandOption("--cells <N>")]
+    [Description("Crystal of N × N × N cells, boundary sites included (custom bank; default 3: 172 FCC sites).")]
+    public int? Cells { get; init; }
+
+    /// <summary>Channels.</summary>
+    [CommandOption("--channels <PAIRS>")]
+    [Description("Comma-separated element pairs, one input channel each, e.g. Fe-Fe,Al-Al (custom bank; default element-element).")]
+    public string? Channels { get; init; }
+
+    /// <summary>σxy axis.</summary>
+    [CommandOption("--sigma-xy <NM>")]
+    [Description("Lateral noise σxy (nm): value, list, grid start:stop:step, or range min:max with --samples (default 0.2:0.8:0.05).")]
+    public string? SigmaXy { get; init; }
+
+    /// <summary>σz axis.</summary>
+    [CommandOption("--sigma-z <NM>")]
+    [Description("Depth noise σz (nm), same forms (default 0.010:0.058:0.002).")]
+    public string? SigmaZ { get; init; }
+
+    /// <summary>η axis.</summary>
+    [CommandOption("--eta <E>")]
+    [Description("Detection efficiency 0…1, same forms (default 0.2:0.65:0.05).")]
+    public string? Eta { get; init; }
+
+    /// <summary>Tilt axis.</summary>
+    [CommandOption("--tilt <DEG>")]
+    [Description("Tilt of the direction away from z (degrees, random azimuth), same forms (default 0).")]
+    public string? Tilt { get; init; }
+
+    /// <summary>Random sampling.</summary>
+    [CommandOption("--samples <N>")]
+    [Description("Random sampling: N samples per class, each parameter uniform in its [[min, max]], instead of the grid.")]
+    public int? Samples { get; init; }
+
+    /// <summary>Custom-bank options that were given (name, given).</summary>
+    internal IEnumerable<(string Option, bool Given)> CustomOptions =>
+    [
+        ("--structure", Structure is not null), ("--element", Element is not null), ("--other", Other is not null),
+        ("--composition", Composition is not null), ("--order", Order is not null), ("--orientation", Orientation is not null),
+        ("--lattice", LatticeParameter is not null), ("--cells", Cells is not null), ("--channels", Channels is not null),
+        ("--sigma-xy", SigmaXy is not null), ("--sigma-z", SigmaZ is not null), ("--eta", Eta is not null),
+        ("--tilt", Tilt is not null), ("--samples", Samples is not null),
+    ];
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        var modes = (Preset is not null ? 1 : 0) + (Import is not null ? 1 : 0) + (Structure is not null ? 1 : 0);
+        if (modes != 1)
+            return ValidationResult.Error("bank: give exactly one of --preset, --import or --structure");
+        if (string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out is required: the .npz to write");
+        if (Preset is not null && !BankPresets.Names.Contains(Preset))
+            return ValidationResult.Error($"--preset '{Preset}': expected {string.Join(", ", BankPresets.Names)}");
+        if (Preset is not null || Import is not null)
+        {
+            var mode = Preset is not null ? "--preset" : "--import";
+            foreach (var (option, given) in CustomOptions)
+            {
+                if (given) return ValidationResult.Error($"{option}: only for custom banks (--structure), not with {mode}");
+            }
+        }
+        if (Import is not null && Label is null)
+            return ValidationResult.Error("--label is required with --import: the class index of the imported samples");
+        if (Import is null && Label is not null)
+            return ValidationResult.Error("--label: only with --import");
+        if (Threads is { } t && t is < 1 or > 1024)
+            return ValidationResult.Error(Invariant($"--threads {t}: expected 1 … 1024"));
+        if (Cells is { } c && c is < 1 or > 10)
+            return ValidationResult.Error(Invariant($"--cells {c}: expected 1 … 10"));
+        if (Samples is { } n && n is < 1 or > 10_000_000)
+            return ValidationResult.Error(Invariant($"--samples {n}: expected 1 … 10000000"));
+        if (Order is { } o && !(o >= 0 && o <= 1))
+            return ValidationResult.Error(Invariant($"--order {o}: expected 0 ≤ S ≤ 1"));
+        return base.Validate();
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

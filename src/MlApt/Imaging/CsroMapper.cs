@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using MlApt.Geometry;
+using MlApt.Io;
+using MlApt.Sdm;
+
+namespace MlApt.Imaging;
+
+/// <summary>
+/// From a ranged reconstruction to a CSRO map (METHOD §3, §7, §8): voxel z-SDMs of every channel pair,
+/// preprocessing, classification, sub-voxel scores, selection, extracted ions, domains. The scan runs in
+/// z-slabs of voxel layers: z-SDMs exist only for one slab at a time, so memory holds the ions, their
+/// per-species neighbour grids and one float per voxel, whatever the specimen's length.
+/// </summary>
+public static class CsroMapper
+{
+    /// <summary>Progress of a map: step name and fraction done (0 … 1).</summary>
+    public readonly record struct Progress(string Step, double Fraction);
+
+    /// <summary>Maps one analysis.</summary>
+    /// <param name="cloud">The reconstruction.</param>
+    /// <param name="species">Species index of every ion (from <c>RangeTable.Assign</c>).</param>
+    /// <param name="table">The range table.</param>
+    /// <param name="pairs">Channel pairs, in the model's channel order.</param>
+    /// <param name="classify">The classifier (ensemble).</param>
+    /// <param name="options">Map settings.</param>
+    /// <param name="progress">Optional progress sink.</param>
+    /// <param name="cancellationToken">Stops between slabs.</param>
+    public static CsroMap Map(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs,
+        VoxelClassifier classify, MapOptions options, IProgress<Progress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(species);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(classify);
+        ArgumentNullException.ThrowIfNull(options);
+        if (pairs.Count == 0)
+            throw new ArgumentException("at least one channel pair is needed", nameof(pairs));
+        var timings = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        var scan = options.ScanOrDefault;
+        scan.Validate();
+
+        // Geometry: the given box, or the ions' bounding box with the sparse voxels masked out.
+        var automatic = options.Box is null;
+        var box = options.Box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
+        var grid = new VoxelGrid(box, scan);
+        if (grid.Count == 0)
+            throw new InputException($"--box: {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
+        var sub = new SubVoxelGrid(grid);
+        var analysable = new bool[grid.Count];
+        var analysableCount = automatic ? AnalysableRegion.Mark(grid, cloud.X, cloud.Y, cloud.Z, analysable) : Fill(analysable);
+
+        // Neighbour grids, one per distinct element, built once and shared by every pair.
+        var indices = new Dictionary<string, SpeciesIndex>(StringComparer.Ordinal);
+        foreach (var element in pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct())
+        {
+            var (x, y, z) = ElementPair.Positions(cloud, species, table, element);
+            indices[element] = SpeciesIndex.ForVoxelScan(x, y, z, grid);
+        }
+        timings["index"] = Lap(clock);
+
+        var channels = pairs.Count;
+        var probability = new float[grid.Count];
+        var std = new float[grid.Count];
+        probability.AsSpan().Fill(float.NaN);
+        std.AsSpan().Fill(float.NaN);
+        var layer = grid.Nx * grid.Ny;
+        var slabLayers = Math.Max(1, options.SlabLayers);
+        var defined = 0;
+        double scanSeconds = 0, preprocessSeconds = 0, classifySeconds = 0;
+        for (var k0 = 0; k0 < grid.Nz; k0 += slabLayers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var k1 = Math.Min(grid.Nz, k0 + slabLayers);
+            var voxels = new List<int>((k1 - k0) * layer);
+            for (var v = k0 * layer; v < k1 * layer; v++)
+            {
+                if (analysable[v])
+                    voxels.Add(v);
+            }
+            if (voxels.Count == 0)
+                continue;
+            var n = voxels.Count;
+            double[] cx = new double[n], cy = new double[n], cz = new double[n];
+            for (var t = 0; t < n; t++)
+                (cx[t], cy[t], cz[t]) = grid.Centre(voxels[t]);
+
+            var inputs = new float[n * channels * VoxelScan.Bins];
+            var counts = new float[n * VoxelScan.Bins];
+            var values = new double[n * VoxelScan.Bins];
+            for (var c = 0; c < channels; c++)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                VoxelScan.RunAt(cx, cy, cz, scan, indices[pairs[c].Centre], indices[pairs[c].Neighbour], counts, []);
+                var t1 = Stopwatch.GetTimestamp();
+                Preprocessing.ApplyBatch(counts, values, SdmStage.Preprocessed);
+                for (var t = 0; t < n; t++)
+                {
+                    var src = values.AsSpan(t * VoxelScan.Bins, VoxelScan.Bins);
+                    var dst = inputs.AsSpan((t * channels + c) * VoxelScan.Bins, VoxelScan.Bins);
+                    for (var b = 0; b < VoxelScan.Bins; b++)
+                        dst[b] = (float)src[b];
+                }
+                scanSeconds += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+                preprocessSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
+            }
+            var tc = Stopwatch.GetTimestamp();
+            var p = new float[n];
+            var s = new float[n];
+            classify(inputs, n, p, s);
+            classifySeconds += Stopwatch.GetElapsedTime(tc).TotalSeconds;
+            for (var t = 0; t < n; t++)
+            {
+                probability[voxels[t]] = p[t];
+                std[voxels[t]] = s[t];
+                if (!float.IsNaN(p[t]))
+                    defined++;
+            }
+            progress?.Report(new Progress("scan", (double)k1 / grid.Nz));
+        }
+        timings["zsdm"] = scanSeconds;
+        timings["preprocess"] = preprocessSeconds;
+        timings["classify"] = classifySeconds;
+        clock.Restart();
+
+        // Sub-voxels, decision, domains.
+        var score = new float[sub.Count];
+        var mean = new float[sub.Count];
+        var covering = new byte[sub.Count];
+        SubVoxelScores.Compute(sub, probability, score, mean, covering);
+        var selected = new byte[sub.Count];
+        var (selectedCount, definedSub) = Selection.Select(options.Rule == DecisionRule.Sum ? score : mean, options.Threshold, selected);
+        var labels = new int[sub.Count];
+        var domains = ConnectedDomains.Label(sub, selected, labels);
+        timings["subvoxels"] = Lap(clock);
+
+        // Extraction in chunks of ions, in the precision of the source.
+        var (extracted, extractedDomain) = Extract(cloud, sub, selected, labels, options.ExtractionRadius);
+        timings["extract"] = Lap(clock);
+
+        // Ions and dominant species per domain.
+        var perDomain = new long[domains.Count + 1, table.Species.Count];
+        for (var t = 0; t < extracted.Length; t++)
+            perDomain[extractedDomain[t], species[extracted[t]]]++;
+        var stats = domains.Select(d =>
+        {
+            long total = 0, best = 0;
+            var bestSpecies = "";
+            for (var sp = 0; sp < table.Species.Count; sp++)
+            {
+                var c = perDomain[d.Id, sp];
+                total += c;
+                if (c > best)
+                {
+                    best = c;
+                    bestSpecies = table.Species[sp].Name;
+                }
+            }
+            return new DomainStats(d, (int)total, bestSpecies);
+        }).ToList();
+
+        // DBSCAN on the extracted ions of the centre element(s).
+        var centreSpecies = pairs.Select(p => table.SingleAtomSpecies(p.Centre)).ToHashSet();
+        var own = extracted.Where(i => centreSpecies.Contains(species[i])).ToArray();
+        double[] ex = new double[own.Length], ey = new double[own.Length], ez = new double[own.Length];
+        cloud.CopyPositions(own, ex, ey, ez);
+        var clusterLabels = new int[own.Length];
+        var clusters = Dbscan.Cluster(ex, ey, ez, options.DbscanEps, options.DbscanMinSamples, clusterLabels);
+        var sizes = new int[clusters];
+        foreach (var l in clusterLabels)
+        {
+            if (l >= 0)
+                sizes[l]++;
+        }
+        Array.Sort(sizes, (a, b) => b.CompareTo(a));
+        var clustered = sizes.Sum();
+        timings["dbscan"] = Lap(clock);
+
+        return new CsroMap
+        {
+            Pairs = pairs,
+            Grid = grid,
+            SubGrid = sub,
+            AutomaticBox = automatic,
+            AnalysableVoxels = analysableCount,
+            DefinedVoxels = defined,
+            VoxelProbability = probability,
+            VoxelStd = std,
+            SubVoxelScore = score,
+            SubVoxelMean = mean,
+            Selected = selected,
+            DomainLabels = labels,
+            SelectedSubVoxels = selectedCount,
+            DefinedSubVoxels = definedSub,
+            Rule = options.Rule,
+            Threshold = options.Threshold,
+            ExtractedIons = extracted,
+            ExtractedDomain = extractedDomain,
+            Domains = stats,
+            Dbscan = new DbscanSummary(clusters, sizes, clustered, own.Length - clustered),
+            Timings = timings,
+        };
+    }
+
+    private static (int[] Ions, int[] Domain) Extract(IonCloud cloud, SubVoxelGrid sub, byte[] selected, int[] labels, double radius)
+    {
+        const int chunk = 1 << 20;
+        var ions = new List<int>();
+        var domain = new List<int>();
+        var index = new int[Math.Min(chunk, cloud.Count)];
+        double[] x = new double[index.Length], y = new double[index.Length], z = new double[index.Length];
+        var dom = new int[index.Length];
+        for (var start = 0; start < cloud.Count; start += chunk)
+        {
+            var n = Math.Min(chunk, cloud.Count - start);
+            for (var i = 0; i < n; i++)
+                index[i] = start + i;
+            cloud.CopyPositions(index.AsSpan(0, n), x, y, z);
+            IonExtraction.Extract(sub, selected, labels, x.AsSpan(0, n), y.AsSpan(0, n), z.AsSpan(0, n), radius, dom.AsSpan(0, n));
+            for (var i = 0; i < n; i++)
+            {
+                if (dom[i] == 0)
+                    continue;
+                ions.Add(start + i);
+                domain.Add(dom[i]);
+            }
+        }
+        return ([.. ions], [.. domain]);
+    }
+
+    private static int Fill(bool[] a)
+    {
+        Array.Fill(a, true);
+        return a.Length;
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var s = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        return s;
+    }
+
+    private static string Describe(Box b) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x [{b.XMin}, {b.XMax}], y [{b.YMin}, {b.YMax}], z [{b.ZMin}, {b.ZMax}]");
+}

@@ -1,0 +1,34 @@
+using MlApt.Geometry;
+using MlApt.Sdm;
+
+namespace MlApt.Imaging;
+
+/// <summary>
+/// Classifies preprocessed z-SDMs: <paramref name="inputs"/> holds <paramref name="count"/> samples of
+/// C channels × 93 bins; writes each sample's CSRO probability (ensemble mean) and its ensemble
+/// standard deviation. Undefined (NaN) inputs must give NaN.
+/// </summary>
+public delegate void VoxelClassifier(ReadOnlySpan<float> inputs, int count, Span<float> probability, Span<float> std);
+
+/// <summary>Settings of a CSRO map (METHOD §3, §7, §8); the defaults are the reference's.</summary>
+/// <param name="Box">Analysis box; null finds the analysable region automatically (see <see cref="AnalysableRegion"/>).</param>
+/// <param name="Scan">Voxel edge, stride, sphere and pair radii.</param>
+/// <param name="Rule">Sum (reference) or mean decision rule.</param>
+/// <param name="Threshold">Threshold of the rule (reference sum: 3.75).</param>
+/// <param name="ExtractionRadius">Ions within this distance of a selected sub-voxel centre are extracted (nm).</param>
+/// <param name="DbscanEps">DBSCAN neighbourhood (nm).</param>
+/// <param name="DbscanMinSamples">DBSCAN core size (points, itself included).</param>
+/// <param name="SlabLayers">Voxel layers along z scanned and classified at a time (memory stays flat).</param>
+public sealed record MapOptions(
+    Box? Box = null,
+    VoxelScanOptions? Scan = null,
+    DecisionRule Rule = DecisionRule.Sum,
+    double Threshold = Selection.ReferenceSumThreshold,
+    double ExtractionRadius = IonExtraction.ReferenceRadius,
+    double DbscanEps = 0.4,
+    int DbscanMinSamples = 3,
+    int SlabLayers = 16)
+{
+    /// <summary>The scan geometry (reference when not set).</summary>
+    public VoxelScanOptions ScanOrDefault => Scan ?? new VoxelScanOptions();
+}

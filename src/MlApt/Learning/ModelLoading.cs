@@ -1,0 +1,37 @@
+using MlApt.Io;
+
+namespace MlApt.Learning;
+
+/// <summary>
+/// Opens a classifier whatever its form, by the path: a folder of Keras <c>.h5</c> files or one
+/// <c>.h5</c>/<c>.hdf5</c> file (<see cref="KerasImport"/>). Other forms are an <see cref="InputException"/>
+/// saying what is accepted; new model-file formats are added here.
+/// </summary>
+public static class ModelLoading
+{
+    /// <summary>What <see cref="Load"/> accepts, for error messages and help text.</summary>
+    public const string Accepted = "a Keras .h5 file or a folder of .h5 files";
+
+    /// <summary>Loads the ensemble at <paramref name="path"/>.</summary>
+    public static CnnEnsemble Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+            return KerasImport.Load(path);
+        if (!File.Exists(path))
+            InputError.In(path, $"model not found (expected {Accepted})");
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".h5" or ".hdf5" => KerasImport.Load(path),
+            ".keras" => Unsupported(path, "a Keras 3 .keras archive; save the model in the legacy HDF5 format (model.save(\"m.h5\"))"),
+            _ => Unsupported(path, $"unknown model format '{extension}'"),
+        };
+    }
+
+    private static CnnEnsemble Unsupported(string path, string what)
+    {
+        InputError.In(path, $"{what}: expected {Accepted}");
+        return null!;
+    }
+}
