@@ -103,8 +103,8 @@ public sealed class CnnInference
         public readonly float[] Flat = new float[ChunkSize * a.FlatLength];
         public readonly float[] Hidden = new float[ChunkSize * a.Hidden];
         public readonly float[] Logits = new float[ChunkSize * a.Classes];
-        public readonly float[] Sum = new float[ChunkSize * a.Classes];
-        public readonly float[] SumSq = new float[ChunkSize * a.Classes];
+        public readonly float[] Mean = new float[ChunkSize * a.Classes];
+        public readonly float[] M2 = new float[ChunkSize * a.Classes];
     }
 
     private static void RunChunk(CnnEnsemble e, ReadOnlySpan<float> x, int count, Span<float> mean, Span<float> std, Workspace ws)
@@ -112,12 +112,14 @@ public sealed class CnnInference
         var a = e.Architecture;
         var k = a.Classes;
         var outs = count * k;
-        ws.Sum.AsSpan(0, outs).Clear();
-        ws.SumSq.AsSpan(0, outs).Clear();
+        ws.Mean.AsSpan(0, outs).Clear();
+        ws.M2.AsSpan(0, outs).Clear();
+        var members = 0;
         Conv1D.Im2Col(x, count, a, ws.Cols);
         Span<float> p = stackalloc float[k];
         foreach (var w in e.Members)
         {
+            members++;
             Conv1D.Forward(ws.Cols, count, a, w.ConvKernel, w.ConvBias, ws.Conv);
             ReluPool(ws.Conv, count, a, ws.Flat);
             Dense.Forward(ws.Flat, count, a.FlatLength, a.Hidden, w.Dense1Kernel, w.Dense1Bias, ws.Hidden);
@@ -126,14 +128,18 @@ public sealed class CnnInference
             for (var b = 0; b < count; b++)
             {
                 SoftmaxCrossEntropy.Row(ws.Logits.AsSpan(b * k, k), p);
+                // Welford's update: E[p²] − E[p]² would cancel catastrophically in float when the
+                // members agree (p ≈ 1, spread ~1e-6).
                 for (var c = 0; c < k; c++)
                 {
-                    ws.Sum[b * k + c] += p[c];
-                    ws.SumSq[b * k + c] += p[c] * p[c];
+                    ref var mu = ref ws.Mean[b * k + c];
+                    var delta = p[c] - mu;
+                    mu += delta / members;
+                    ws.M2[b * k + c] += delta * (p[c] - mu);
                 }
             }
         }
-        var inv = 1f / e.Members.Count;
+        var inv = 1f / members;
         var per = a.Channels * a.Length;
         for (var b = 0; b < count; b++)
         {
@@ -142,10 +148,9 @@ public sealed class CnnInference
             for (var c = 0; c < k; c++)
             {
                 var i = b * k + c;
-                var mu = ws.Sum[i] * inv;
-                mean[i] = undefined ? float.NaN : mu;
+                mean[i] = undefined ? float.NaN : ws.Mean[i];
                 if (!std.IsEmpty)
-                    std[i] = undefined ? float.NaN : MathF.Sqrt(MathF.Max(0f, ws.SumSq[i] * inv - mu * mu));
+                    std[i] = undefined ? float.NaN : MathF.Sqrt(MathF.Max(0f, ws.M2[i] * inv));
             }
         }
     }

@@ -3,14 +3,15 @@ using MlApt.Io;
 namespace MlApt.Learning;
 
 /// <summary>
-/// Opens a classifier whatever its form, by the path: a folder of Keras <c>.h5</c> files or one
+/// Opens a classifier whatever its form, by the path: an mlapt model file (<c>.safetensors</c>, from
+/// <c>mlapt train</c>, <see cref="ModelFile"/>), a folder of Keras <c>.h5</c> files or one
 /// <c>.h5</c>/<c>.hdf5</c> file (<see cref="KerasImport"/>). Other forms are an <see cref="InputException"/>
 /// saying what is accepted; new model-file formats are added here.
 /// </summary>
 public static class ModelLoading
 {
     /// <summary>What <see cref="Load"/> accepts, for error messages and help text.</summary>
-    public const string Accepted = "a Keras .h5 file or a folder of .h5 files";
+    public const string Accepted = "an mlapt .safetensors model file, a Keras .h5 file or a folder of .h5 files";
 
     /// <summary>Loads the ensemble at <paramref name="path"/>.</summary>
     public static CnnEnsemble Load(string path)
@@ -23,6 +24,7 @@ public static class ModelLoading
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
+            ".safetensors" => ModelFile.Load(path),
             ".h5" or ".hdf5" => KerasImport.Load(path),
             ".keras" => Unsupported(path, "a Keras 3 .keras archive; save the model in the legacy HDF5 format (model.save(\"m.h5\"))"),
             _ => Unsupported(path, $"unknown model format '{extension}'"),

@@ -31,6 +31,28 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Predict_reads_the_model_file_that_train_writes()
+    {
+        using var dir = new TempDir();
+        var source = Reference.PeriodicBank(200, 4);
+        var bank = PatternBankTests.Write(dir, "bank.npz", source);
+        var model = dir.File("model.safetensors");
+        Assert.Equal(0, CliRunner.Run("train", "--bank", bank, "--folds", "2", "--epochs", "4", "--seed", "1", "--out", model).Exit);
+        var input = dir.File("x.npy");
+        MlApt.Io.Npy.WriteFile(input, source.X[..(10 * 93)], 10, 93);
+        var r = CliRunner.Run("predict", "--model", model, "--input", input, "--std", "--out", dir.File("p.csv"));
+        Assert.True(r.Exit == 0, r.Err);
+        var lines = File.ReadAllLines(dir.File("p.csv"));
+        Assert.Equal(10, lines.Length);
+        for (var i = 0; i < 10; i++)
+        {
+            var p = lines[i].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(4, p.Length);
+            Assert.True(p[source.Y[i]] > 0.5, $"line {i}: {lines[i]}");
+        }
+    }
+
+    [Fact]
     public void The_same_seed_writes_a_byte_identical_model_whatever_the_thread_count()
     {
         using var dir = new TempDir();
