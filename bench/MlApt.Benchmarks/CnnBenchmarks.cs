@@ -37,7 +37,7 @@ public class CnnInferenceBenchmarks
 [SimpleJob(launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class CnnTrainingBenchmarks
 {
-    private PatternBank _bank = null!;
+    private TrainingBank _bank = null!;
 
     [GlobalSetup]
     public void Setup() => _bank = CnnQuick.SyntheticBank(5200, 7);
@@ -70,7 +70,7 @@ internal static class CnnQuick
     }
 
     /// <summary>Two classes of noisy periodic curves (periods 8 and 16 bins), min–max normalised.</summary>
-    public static PatternBank SyntheticBank(int n, int seed)
+    public static TrainingBank SyntheticBank(int n, int seed)
     {
         var rng = new Random(seed);
         var x = new float[n * 93];
@@ -90,7 +90,7 @@ internal static class CnnQuick
             for (var l = 0; l < 93; l++)
                 row[l] = (row[l] - min) / (max - min);
         }
-        return new PatternBank(x, y, 1, 93, ["FCC", "CSRO"], ["Co-Co"]);
+        return new TrainingBank(x, y, 1, 93, ["FCC", "CSRO"], ["Co-Co"]);
     }
 
     /// <summary>Writes the synthetic 5200-sample bank as an .npz for timing <c>mlapt train</c> end to end.</summary>
@@ -100,6 +100,35 @@ internal static class CnnQuick
         new MlApt.Io.Npz.Writer().Add("x", b.X, b.Count, 1, 93).Add("y", b.Y, b.Count)
             .AddText("metadata.json", "{\"classes\": [\"FCC\", \"CSRO\"], \"pairs\": [\"Co-Co\"], \"preset\": \"synthetic-periodic\"}").Save(path);
         Console.WriteLine($"wrote {b.Count} samples to {path}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Share of the published CSRO bank ((93, 2N): Δz then count column per sample; counts min–max
+    /// normalised) that a model file classifies as its last class.
+    /// </summary>
+    public static int Published(string model, string bankNpy)
+    {
+        var e = ModelLoading.Load(model);
+        var a = MlApt.Io.Npy.Read(bankNpy);
+        int rows = a.Shape[0], cols = a.Shape[1], n = cols / 2;
+        var x = new float[n * rows];
+        for (var s = 0; s < n; s++)
+        {
+            var row = x.AsSpan(s * rows, rows);
+            for (var t = 0; t < rows; t++)
+                row[t] = (float)a.Data[t * cols + 2 * s + 1];
+            float min = row[0], max = row[0];
+            foreach (var v in row) { min = Math.Min(min, v); max = Math.Max(max, v); }
+            for (var t = 0; t < rows; t++)
+                row[t] = (row[t] - min) / (max - min);
+        }
+        var k = e.Architecture.Classes;
+        var mean = new float[n * k];
+        CnnInference.Predict(e, x, mean, default);
+        var hits = Enumerable.Range(0, n).Count(i => mean[i * k + k - 1] > 0.5);
+        var avg = Enumerable.Range(0, n).Average(i => mean[i * k + k - 1]);
+        Console.WriteLine($"{hits} of {n} published z-SDMs classified {e.ClassNames[k - 1]} ({100.0 * hits / n:F2} %), mean P = {avg:F4}");
         return 0;
     }
 

@@ -145,8 +145,8 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var banks = settings.Banks.Select(PatternBank.Load).ToList();
-        var bank = PatternBank.Concat(banks, settings.Banks);
+        var banks = settings.Banks.Select(TrainingBank.Load).ToList();
+        var bank = TrainingBank.Concat(banks, settings.Banks);
         var shifts = settings.ParsedShifts;
         var options = new TrainingOptions
         {

@@ -36,7 +36,7 @@ public static class ShiftAugmentation
     /// The originals followed by one shifted copy of each (2N samples; copy i of source i, so sample
     /// j comes from source j mod N) with shifts drawn from <paramref name="rng"/>.
     /// </summary>
-    internal static PatternBank Augment(PatternBank bank, int minShift, int maxShift, Rng rng)
+    internal static TrainingBank Augment(TrainingBank bank, int minShift, int maxShift, Rng rng)
     {
         if (minShift > maxShift)
             throw new ArgumentException($"shift range [{minShift}, {maxShift}] is empty");
@@ -52,6 +52,6 @@ public static class ShiftAugmentation
         var y = new int[2 * n];
         bank.Y.CopyTo(y, 0);
         bank.Y.CopyTo(y, n);
-        return new PatternBank(x, y, bank.Channels, bank.Length, bank.Classes, bank.Pairs, bank.Metadata);
+        return new TrainingBank(x, y, bank.Channels, bank.Length, bank.Classes, bank.Pairs, bank.Metadata);
     }
 }

@@ -13,7 +13,7 @@ namespace MlApt.Learning;
 public static class Trainer
 {
     /// <summary>Trains on <paramref name="bank"/>; <paramref name="progress"/> (called from worker threads) sees every epoch.</summary>
-    public static TrainingResult Train(PatternBank bank, TrainingOptions options, Action<EpochRecord>? progress = null)
+    public static TrainingResult Train(TrainingBank bank, TrainingOptions options, Action<EpochRecord>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(bank);
         ArgumentNullException.ThrowIfNull(options);
@@ -62,7 +62,7 @@ public static class Trainer
         return new TrainingResult(model, reports, ClassificationMetrics.From(mean, Labels(data, test), arch.Classes), data.Count, test.Length, clock.Elapsed);
     }
 
-    private static int[] Labels(PatternBank data, int[] idx) => [.. idx.Select(i => data.Y[i])];
+    private static int[] Labels(TrainingBank data, int[] idx) => [.. idx.Select(i => data.Y[i])];
 
     /// <summary>
     /// The held-out test indices and the k validation folds. Reference: shuffle all samples and cut

@@ -10,7 +10,7 @@ public class TrainCommandTests
     public void Train_writes_the_model_plots_and_a_JSON_report()
     {
         using var dir = new TempDir();
-        var bank = PatternBankTests.Write(dir, "bank.npz", Reference.PeriodicBank(300, 1));
+        var bank = TrainingBankTests.Write(dir, "bank.npz", Reference.PeriodicBank(300, 1));
         var model = dir.File("model.safetensors");
         var plots = dir.File("plots");
         var r = CliRunner.Run("train", "--bank", bank, "--folds", "3", "--epochs", "4", "--seed", "3", "--out", model, "--json", "--plot", plots);
@@ -35,7 +35,7 @@ public class TrainCommandTests
     {
         using var dir = new TempDir();
         var source = Reference.PeriodicBank(200, 4);
-        var bank = PatternBankTests.Write(dir, "bank.npz", source);
+        var bank = TrainingBankTests.Write(dir, "bank.npz", source);
         var model = dir.File("model.safetensors");
         Assert.Equal(0, CliRunner.Run("train", "--bank", bank, "--folds", "2", "--epochs", "4", "--seed", "1", "--out", model).Exit);
         var input = dir.File("x.npy");
@@ -56,7 +56,7 @@ public class TrainCommandTests
     public void The_same_seed_writes_a_byte_identical_model_whatever_the_thread_count()
     {
         using var dir = new TempDir();
-        var bank = PatternBankTests.Write(dir, "bank.npz", Reference.PeriodicBank(120, 2));
+        var bank = TrainingBankTests.Write(dir, "bank.npz", Reference.PeriodicBank(120, 2));
         string[] common = ["train", "--bank", bank, "--folds", "2", "--epochs", "2", "--seed", "11"];
         Assert.Equal(0, CliRunner.Run([.. common, "--threads", "1", "--out", dir.File("a.safetensors")]).Exit);
         Assert.Equal(0, CliRunner.Run([.. common, "--threads", "2", "--out", dir.File("b.safetensors")]).Exit);
@@ -67,8 +67,8 @@ public class TrainCommandTests
     public void Two_banks_with_different_channels_are_a_one_line_error()
     {
         using var dir = new TempDir();
-        var a = PatternBankTests.Write(dir, "a.npz", Reference.PeriodicBank(20, 1));
-        var b = PatternBankTests.Write(dir, "b.npz", Reference.PeriodicBank(20, 2, channels: 2));
+        var a = TrainingBankTests.Write(dir, "a.npz", Reference.PeriodicBank(20, 1));
+        var b = TrainingBankTests.Write(dir, "b.npz", Reference.PeriodicBank(20, 2, channels: 2));
         var r = CliRunner.Run("train", "--bank", a, "--bank", b, "--out", dir.File("m.safetensors"));
         CliRunner.AssertBadInput(r, "b.npz", "do not match");
         Assert.False(File.Exists(dir.File("m.safetensors")));

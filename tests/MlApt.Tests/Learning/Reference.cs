@@ -76,7 +76,7 @@ internal static class Reference
     }
 
     /// <summary>Two classes of noisy periodic curves (period 16 vs 8 bins), min–max normalised, over <paramref name="channels"/> channels.</summary>
-    public static PatternBank PeriodicBank(int n, int seed, int channels = 1, int classes = 2)
+    public static TrainingBank PeriodicBank(int n, int seed, int channels = 1, int classes = 2)
     {
         var r = new Random(seed);
         var x = new float[n * channels * 93];
@@ -101,6 +101,6 @@ internal static class Reference
         }
         var names = new[] { "FCC", "CSRO", "D03" }[..classes];
         var pairs = new[] { "Fe-Fe", "Al-Al", "Fe-Al" }[..channels];
-        return new PatternBank(x, y, channels, 93, names, pairs, new Dictionary<string, string> { ["preset"] = "synthetic" });
+        return new TrainingBank(x, y, channels, 93, names, pairs, new Dictionary<string, string> { ["preset"] = "synthetic" });
     }
 }

@@ -83,7 +83,7 @@ public class TrainerTests
         // Keep all of class 0 and a quarter of class 1.
         var keep = Enumerable.Range(0, bank.Count).Where(i => bank.Y[i] == 0 || i % 8 == 1).ToArray();
         var x = keep.SelectMany(i => bank.X.AsSpan(i * 93, 93).ToArray()).ToArray();
-        var sub = new PatternBank(x, [.. keep.Select(i => bank.Y[i])], 1, 93, bank.Classes, bank.Pairs);
+        var sub = new TrainingBank(x, [.. keep.Select(i => bank.Y[i])], 1, 93, bank.Classes, bank.Pairs);
         var r = Trainer.Train(sub, Small with { ClassWeights = ClassWeighting.Balanced });
         Assert.True(r.Test.Recall[1] >= 0.8, $"minority recall {r.Test.Recall[1]}");
     }

@@ -3,9 +3,9 @@ using MlApt.Learning;
 
 namespace MlApt.Tests.Learning;
 
-public class PatternBankTests
+public class TrainingBankTests
 {
-    internal static string Write(TempDir dir, string name, PatternBank bank, string? metadata = null)
+    internal static string Write(TempDir dir, string name, TrainingBank bank, string? metadata = null)
     {
         var path = dir.File(name);
         var w = new Npz.Writer().Add("x", bank.X, bank.Count, bank.Channels, bank.Length).Add("y", bank.Y, bank.Count);
@@ -19,7 +19,7 @@ public class PatternBankTests
     {
         using var dir = new TempDir();
         var bank = Reference.PeriodicBank(20, 1, channels: 2);
-        var back = PatternBank.Load(Write(dir, "b.npz", bank));
+        var back = TrainingBank.Load(Write(dir, "b.npz", bank));
         Assert.Equal(bank.X, back.X);
         Assert.Equal(bank.Y, back.Y);
         Assert.Equal(2, back.Channels);
@@ -34,9 +34,23 @@ public class PatternBankTests
     {
         using var dir = new TempDir();
         var bank = Reference.PeriodicBank(10, 2);
-        var back = PatternBank.Load(Write(dir, "b.npz", bank, "{\"class_names\": [\"A\", \"B\"], \"pair\": \"Co-Co\"}"));
+        var back = TrainingBank.Load(Write(dir, "b.npz", bank, "{\"class_names\": [\"A\", \"B\"], \"pair\": \"Co-Co\"}"));
         Assert.Equal(["A", "B"], back.Classes);
         Assert.Equal(["Co-Co"], back.Pairs);
+    }
+
+    [Fact]
+    public void Load_reads_the_bank_generators_channels_and_leaves_per_sample_records_out()
+    {
+        using var dir = new TempDir();
+        var bank = Reference.PeriodicBank(10, 2);
+        var big = "[" + string.Join(",", Enumerable.Repeat("{\"sigma_xy\": 0.25}", 1000)) + "]";
+        var back = TrainingBank.Load(Write(dir, "b.npz", bank,
+            "{\"class_names\": [\"FCC\", \"CSRO\"], \"classes\": [{\"name\": \"FCC\"}], \"channels\": [\"Co-Co\"], \"preset\": \"cocrni-reference\", \"per_sample\": " + big + "}"));
+        Assert.Equal(["Co-Co"], back.Pairs);
+        Assert.Equal(["FCC", "CSRO"], back.Classes);
+        Assert.Equal("cocrni-reference", back.Metadata["preset"]);
+        Assert.False(back.Metadata.ContainsKey("per_sample"));
     }
 
     [Fact]
@@ -45,7 +59,7 @@ public class PatternBankTests
         using var dir = new TempDir();
         var bank = Reference.PeriodicBank(10, 3, classes: 3);
         var path = Write(dir, "b.npz", bank, "{\"classes\": [\"A\", \"B\"]}");
-        var ex = Assert.Throws<InputException>(() => PatternBank.Load(path));
+        var ex = Assert.Throws<InputException>(() => TrainingBank.Load(path));
         Assert.Contains("class 2", ex.Message, StringComparison.Ordinal);
     }
 
@@ -54,7 +68,7 @@ public class PatternBankTests
     {
         var a = Reference.PeriodicBank(10, 1);
         var b = Reference.PeriodicBank(10, 2, classes: 3);
-        var ex = Assert.Throws<InputException>(() => PatternBank.Concat([a, b], ["a.npz", "b.npz"]));
+        var ex = Assert.Throws<InputException>(() => TrainingBank.Concat([a, b], ["a.npz", "b.npz"]));
         Assert.Contains("b.npz", ex.Message, StringComparison.Ordinal);
         Assert.Contains("classes", ex.Message, StringComparison.Ordinal);
     }

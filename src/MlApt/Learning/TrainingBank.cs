@@ -8,10 +8,10 @@ namespace MlApt.Learning;
 /// Labelled training z-SDMs: N samples of C channels × L bins ([N][C][L], float32), an integer class
 /// per sample, the class names, the element pair of each channel and free-form metadata.
 /// </summary>
-public sealed class PatternBank
+public sealed class TrainingBank
 {
     /// <summary>Creates a bank; labels must lie in [0, classes).</summary>
-    public PatternBank(float[] x, int[] y, int channels, int length, IReadOnlyList<string> classes, IReadOnlyList<string> pairs,
+    public TrainingBank(float[] x, int[] y, int channels, int length, IReadOnlyList<string> classes, IReadOnlyList<string> pairs,
         IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -59,10 +59,12 @@ public sealed class PatternBank
 
     /// <summary>
     /// Reads a bank archive: <c>x</c> (N, C, L) or (N, L), <c>y</c> integer (N), and an optional
-    /// <c>metadata.json</c> with <c>classes</c> (or <c>class_names</c>) and <c>pairs</c> (or <c>pair</c>).
-    /// Without names, classes are called class0… and channels channel0….
+    /// <c>metadata.json</c> with the class names (<c>class_names</c> or <c>classes</c>, as lists of
+    /// strings) and the channel pairs (<c>pairs</c>, <c>channels</c> or <c>pair</c>), as <c>mlapt bank</c>
+    /// writes it. Without names, classes are called class0… and channels channel0…. Metadata values up
+    /// to <see cref="MaxMetadataValue"/> characters are kept.
     /// </summary>
-    public static PatternBank Load(string path)
+    public static TrainingBank Load(string path)
     {
         var (arrays, texts) = Npz.Read(path);
         if (!arrays.TryGetValue("x", out var xa))
@@ -100,14 +102,16 @@ public sealed class PatternBank
                 using var doc = JsonDocument.Parse(json);
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                     InputError.In(path, "metadata.json: expected a JSON object");
-                foreach (var p in doc.RootElement.EnumerateObject())
+                var root = doc.RootElement;
+                foreach (var p in root.EnumerateObject())
                 {
-                    metadata[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
-                    if (p.Name is "classes" or "class_names")
-                        classes ??= Strings(path, p);
-                    else if (p.Name is "pairs" or "pair")
-                        pairs ??= Strings(path, p);
+                    var text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                    // Per-sample records (hundreds of kB) stay in the bank; the model keeps its SHA-256.
+                    if (text.Length <= MaxMetadataValue)
+                        metadata[p.Name] = text;
                 }
+                classes = Names(path, root, "class_names", "classes");
+                pairs = Names(path, root, "pairs", "channels", "pair");
             }
             catch (JsonException e)
             {
@@ -123,23 +127,47 @@ public sealed class PatternBank
             InputError.In(path, "metadata.json names fewer than two classes");
         if (pairs.Count != channels)
             InputError.In(path, $"metadata.json names {pairs.Count} channel pairs for {channels} channels in 'x'");
-        return new PatternBank(x, y, channels, length, classes, pairs, metadata);
+        return new TrainingBank(x, y, channels, length, classes, pairs, metadata);
     }
 
-    private static List<string> Strings(string path, JsonProperty p)
+    /// <summary>Metadata values longer than this (in JSON text) are not carried into models.</summary>
+    public const int MaxMetadataValue = 4096;
+
+    /// <summary>The first of <paramref name="keys"/> that holds a string or a list of strings (other shapes are skipped), or null.</summary>
+    private static List<string>? Names(string path, JsonElement root, params string[] keys)
     {
-        if (p.Value.ValueKind == JsonValueKind.String)
-            return [p.Value.GetString()!];
-        if (p.Value.ValueKind != JsonValueKind.Array || p.Value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
-            InputError.In(path, $"metadata.json: '{p.Name}' must be a list of strings");
-        return [.. p.Value.EnumerateArray().Select(e => e.GetString()!)];
+        foreach (var key in keys)
+        {
+            if (!root.TryGetProperty(key, out var v))
+                continue;
+            if (v.ValueKind == JsonValueKind.String)
+                return [v.GetString()!];
+            if (v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0 && v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+                return [.. v.EnumerateArray().Select(e => e.GetString()!)];
+            if (v.ValueKind == JsonValueKind.Array && v.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String))
+                InputError.In(path, $"metadata.json: '{key}' must be a list of strings");
+        }
+        return null;
+    }
+
+    /// <summary>A generated bank (<see cref="Simulation.BankGenerator"/>) as training data, sharing its arrays.</summary>
+    public static TrainingBank FromSimulation(Simulation.PatternBank bank)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        var info = bank.Info;
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["preset"] = info.Preset };
+        if (info.Seed is { } seed)
+            metadata["seed"] = seed.ToString(CultureInfo.InvariantCulture);
+        if (info.Direction is { } d)
+            metadata["orientation_hkl"] = string.Create(CultureInfo.InvariantCulture, $"[{d.H},{d.K},{d.L}]");
+        return new TrainingBank(bank.X, bank.Y, bank.ChannelCount, Simulation.PatternBank.Bins, info.ClassNames, info.Channels, metadata);
     }
 
     /// <summary>
     /// Concatenates banks with the same channels, length, class names and pairs; the metadata of the
     /// first is kept. <paramref name="names"/> label the banks in errors.
     /// </summary>
-    public static PatternBank Concat(IReadOnlyList<PatternBank> banks, IReadOnlyList<string> names)
+    public static TrainingBank Concat(IReadOnlyList<TrainingBank> banks, IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(banks);
         ArgumentNullException.ThrowIfNull(names);
@@ -158,7 +186,7 @@ public sealed class PatternBank
             if (!b.Pairs.SequenceEqual(first.Pairs))
                 InputError.In(names[i], $"channel pairs [{string.Join(", ", b.Pairs)}] differ from {names[0]} [{string.Join(", ", first.Pairs)}]");
         }
-        return new PatternBank([.. banks.SelectMany(b => b.X)], [.. banks.SelectMany(b => b.Y)], first.Channels, first.Length,
+        return new TrainingBank([.. banks.SelectMany(b => b.X)], [.. banks.SelectMany(b => b.Y)], first.Channels, first.Length,
             first.Classes, first.Pairs, first.Metadata);
     }
 }
