@@ -33,14 +33,14 @@ public class CnnInferenceBenchmarks
     }
 }
 
-/// <summary>The reference training: 5 folds × 30 epochs on 5200 synthetic samples + shifted copies (target ≤ 60 s).</summary>
+/// <summary>The reference training: 5 folds × 30 epochs on the cocrni-reference bank (5200 samples) + shifted copies (target ≤ 60 s).</summary>
 [SimpleJob(launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
 public class CnnTrainingBenchmarks
 {
     private TrainingBank _bank = null!;
 
     [GlobalSetup]
-    public void Setup() => _bank = CnnQuick.SyntheticBank(5200, 7);
+    public void Setup() => _bank = TrainingBank.FromSimulation(MlApt.Simulation.BankGenerator.Generate(MlApt.Simulation.BankPresets.Get("cocrni-reference"), 42));
 
     /// <summary>Full reference training.</summary>
     [Benchmark]
@@ -155,7 +155,7 @@ internal static class CnnQuick
         }
         if (what is "train" or "all")
         {
-            var bank = SyntheticBank(5200, 7);
+            var bank = TrainingBank.FromSimulation(MlApt.Simulation.BankGenerator.Generate(MlApt.Simulation.BankPresets.Get("cocrni-reference"), 42));
             var sw = Stopwatch.StartNew();
             var r = Trainer.Train(bank, new TrainingOptions { Seed = 1 });
             Console.WriteLine($"training: {sw.Elapsed.TotalSeconds:F1} s, test accuracy {r.Test.Accuracy:F4}, cv {string.Join(", ", r.Folds.Select(f => f.ValidationAccuracy.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}");
