@@ -52,6 +52,9 @@ public static class MlAptApp
             config.AddCommand<SdmCommand>("sdm")
                 .WithDescription("The z-SDM and 2D SDM of a whole region, as CSV and PNG plots.")
                 .WithExample("sdm", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--box", "-5,5,-5,5,-20,0", "--out", "sdm-out");
+            config.AddCommand<MapCommand>("map")
+                .WithDescription("The main job: 3D CSRO maps of a reconstruction (voxel probabilities, sub-voxel scores, CSRO ions, domains) with a random-label control.")
+                .WithExample("map", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--model", "keras-models", "--box", "-10,10,-10,10,-120,0", "--control", "3", "--out", "map-out");
             config.AddCommand<BankCommand>("bank")
                 .WithDescription("Simulated z-SDM pattern banks (crystals through a detector model) as NPZ: presets, custom classes, or import of the published layout.")
                 .WithExample("bank", "--preset", "cocrni-reference", "--seed", "42", "--out", "bank.npz", "--plot", "bank-plots")

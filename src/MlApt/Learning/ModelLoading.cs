@@ -31,6 +31,21 @@ public static class ModelLoading
         };
     }
 
+    /// <summary>
+    /// A stable identifier of a model: <c>sha256:</c> and the hash of the file, or for a folder the hash
+    /// of its sorted member names and hashes, so that a map records exactly which model made it.
+    /// </summary>
+    public static string Id(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!Directory.Exists(path))
+            return "sha256:" + Reporting.Provenance.Sha256(path);
+        var members = Directory.GetFiles(path).Where(f => f.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f) + ":" + Reporting.Provenance.Sha256(f));
+        var text = string.Join("\n", members);
+        return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     private static CnnEnsemble Unsupported(string path, string what)
     {
         InputError.In(path, $"{what}: expected {Accepted}");

@@ -13,10 +13,22 @@ public static class DemoSpecimen
 {
     /// <summary>Generates the ions of a box of <paramref name="size"/> nm (x, y centred; z from −size.Z to 0).</summary>
     public static IonCloud Generate((double X, double Y, double Z) size, int seed, double efficiency = 0.5,
-        double sigmaXy = 0.3, double sigmaZ = 0.03, double latticeParameter = 0.356)
+        double sigmaXy = 0.3, double sigmaZ = 0.03, double latticeParameter = 0.356) =>
+        Generate(size, seed, [], "Ni", efficiency, sigmaXy, sigmaZ, latticeParameter);
+
+    /// <summary>
+    /// The same solid solution with embedded L1₂ domains (spheres, centre and radius in nm, in specimen
+    /// coordinates): inside a domain, <paramref name="orderedElement"/> sits on every cube-corner site
+    /// and the face-centre sites hold the other two elements at random, so the element's lattice planes
+    /// along ⟨001⟩ ∥ z alternate (the CSRO signature the classifier looks for).
+    /// </summary>
+    public static IonCloud Generate((double X, double Y, double Z) size, int seed, IReadOnlyList<(double X, double Y, double Z, double R)> domains,
+        string orderedElement, double efficiency = 0.5, double sigmaXy = 0.3, double sigmaZ = 0.03, double latticeParameter = 0.356)
     {
+        ArgumentNullException.ThrowIfNull(domains);
         var random = new Random(seed);
         var elements = new[] { "Co", "Cr", "Ni" };
+        var others = elements.Where(e => e != orderedElement).ToArray();
         var basis = new (double, double, double)[] { (0, 0, 0), (0.5, 0.5, 0), (0.5, 0, 0.5), (0, 0.5, 0.5) };
         var a = latticeParameter;
         int nx = (int)(size.X / a), ny = (int)(size.Y / a), nz = (int)(size.Z / a);
@@ -30,10 +42,16 @@ public static class DemoSpecimen
             {
                 if (random.NextDouble() >= efficiency)
                     continue;
+                double px = (i + bx) * a - size.X / 2, py = (j + by) * a - size.Y / 2, pz = -(k + bz) * a;
                 var element = elements[random.Next(3)];
-                x.Add((float)((i + bx) * a - size.X / 2 + Gaussian(random) * sigmaXy));
-                y.Add((float)((j + by) * a - size.Y / 2 + Gaussian(random) * sigmaXy));
-                z.Add((float)(-(k + bz) * a + Gaussian(random) * sigmaZ));
+                if (InDomain(domains, px, py, pz))
+                {
+                    var corner = bx == 0 && by == 0 && bz == 0;
+                    element = corner ? orderedElement : others[random.Next(others.Length)];
+                }
+                x.Add((float)(px + Gaussian(random) * sigmaXy));
+                y.Add((float)(py + Gaussian(random) * sigmaXy));
+                z.Add((float)(pz + Gaussian(random) * sigmaZ));
                 m.Add((float)(Isotopes.DrawMassToCharge(element, 2, random) + Gaussian(random) * 0.02));
             }
         }
@@ -56,6 +74,19 @@ public static class DemoSpecimen
         for (var r = 0; r < ranges.Count; r++)
             sb.Append(CultureInfo.InvariantCulture, $"Range{r + 1}={ranges[r].Lo:F4} {ranges[r].Hi:F4} Vol:0.01100 {ranges[r].Element}:1 Color:00CC00\n");
         return sb.ToString();
+    }
+
+    /// <summary>Whether a point lies inside any of the spheres.</summary>
+    public static bool InDomain(IReadOnlyList<(double X, double Y, double Z, double R)> domains, double x, double y, double z)
+    {
+        ArgumentNullException.ThrowIfNull(domains);
+        foreach (var d in domains)
+        {
+            double dx = x - d.X, dy = y - d.Y, dz = z - d.Z;
+            if (dx * dx + dy * dy + dz * dz <= d.R * d.R)
+                return true;
+        }
+        return false;
     }
 
     private static double Gaussian(Random r)
