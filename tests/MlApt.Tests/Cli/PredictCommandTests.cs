@@ -44,7 +44,7 @@ public class PredictCommandTests
         var models = WriteEnsemble(dir);
         var x = RandomCurves(3, 93, 1);
         var input = WriteNpy(dir, "x.npy", x, 3, 93);
-        var r = CliRunner.Run("predict", "--model", models, "--input", input, "--out", dir.File("p.csv"));
+        var r = CliRunner.Run("predict", "--model", models, "--input", input, "--out", dir.File("p.csv"), "--exact");
         Assert.Equal(0, r.Exit);
         var rows = ReadCsv(dir.File("p.csv"));
         var expected = ReferenceCnn.PredictEnsemble(KerasImport.Load(models), x, 3);
@@ -59,7 +59,7 @@ public class PredictCommandTests
         using var dir = new TempDir();
         var models = WriteEnsemble(dir);
         var x = RandomCurves(2, 93, 2);
-        var r = CliRunner.Run("predict", "--model", models, "--input", WriteNpy(dir, "x.npy", x, 2, 1, 93), "--std", "--out", dir.File("p.csv"));
+        var r = CliRunner.Run("predict", "--model", models, "--input", WriteNpy(dir, "x.npy", x, 2, 1, 93), "--std", "--out", dir.File("p.csv"), "--exact");
         Assert.Equal(0, r.Exit);
         var rows = ReadCsv(dir.File("p.csv"));
         var expected = ReferenceCnn.PredictEnsemble(KerasImport.Load(models), x, 2);
@@ -74,7 +74,7 @@ public class PredictCommandTests
         var x = RandomCurves(2, 93, 3);
         Array.Fill(x, 7.0, 93, 93);
         var scaled = x.Take(93).Select(v => v * 40 + 3).Concat(x.Skip(93)).ToArray();
-        var r = CliRunner.Run("predict", "--model", models, "--input", WriteNpy(dir, "x.npy", scaled, 2, 93), "--normalize", "minmax", "--out", dir.File("p.csv"));
+        var r = CliRunner.Run("predict", "--model", models, "--input", WriteNpy(dir, "x.npy", scaled, 2, 93), "--normalize", "minmax", "--out", dir.File("p.csv"), "--exact");
         Assert.Equal(0, r.Exit);
         var lines = File.ReadAllLines(dir.File("p.csv"));
         var curve = x.Take(93).ToArray();
@@ -84,6 +84,21 @@ public class PredictCommandTests
         Assert.Equal(expected.Mean[1], first[1], 1e-12);
         Assert.Equal("nan,nan", lines[1]);
         Assert.Contains("1 undefined", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_FastEngine_AgreesWithExactToFloatPrecision()
+    {
+        using var dir = new TempDir();
+        var models = WriteEnsemble(dir);
+        var x = RandomCurves(50, 93, 4);
+        var input = WriteNpy(dir, "x.npy", x, 50, 93);
+        Assert.Equal(0, CliRunner.Run("predict", "--model", models, "--input", input, "--std", "--out", dir.File("fast.csv")).Exit);
+        Assert.Equal(0, CliRunner.Run("predict", "--model", models, "--input", input, "--std", "--out", dir.File("exact.csv"), "--exact").Exit);
+        var (fast, exact) = (ReadCsv(dir.File("fast.csv")), ReadCsv(dir.File("exact.csv")));
+        for (var n = 0; n < 50; n++)
+            for (var c = 0; c < 4; c++)
+                Assert.Equal(exact[n][c], fast[n][c], 1e-5);
     }
 
     private static void Preprocessing(double[] curve) => MlApt.Sdm.Preprocessing.MinMax(curve, curve);
