@@ -58,7 +58,7 @@ public static class MlAptApp
             config.AddCommand<StudyCommand>("study")
                 .WithDescription("Cross-sample study: relate processing and composition to CSRO (from mlapt map) and CSRO to properties, with fits, 95 % bands, Pearson and Spearman correlations, plots and a report.")
                 .WithExample("study", "--table", "samples.csv", "--property", "resistivity", "--out", "study-out")
-                .WithExample("study", "--table", "samples.csv", "--property", "hardness [GPa]", "--out", "study-out", "--json");
+                .WithExample("study", "--table", "samples.csv", "--property", "resistivity", "--property", "hardness", "--out", "study-out", "--json");
             config.AddCommand<BankCommand>("bank")
                 .WithDescription("Simulated z-SDM pattern banks (crystals through a detector model) as NPZ: presets, custom classes, or import of the published layout.")
                 .WithExample("bank", "--preset", "cocrni-reference", "--seed", "42", "--out", "bank.npz", "--plot", "bank-plots")

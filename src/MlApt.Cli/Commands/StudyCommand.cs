@@ -12,7 +12,7 @@ public sealed class StudySettings : CommonSettings
 {
     /// <summary>The sample table.</summary>
     [CommandOption("-t|--table <CSV>")]
-    [Description("Sample table: a header row, then one row per specimen with its name (column 'name', 'sample' or 'specimen'), its mlapt map output folder or summary.json (column 'path', 'map', 'summary' or 'folder'; relative to the table) and numeric columns, units in brackets, e.g. 'anneal T [K]'. Comma or semicolon separated; an empty cell is a missing value. Required.")]
+    [Description("Sample table: a header row, then one row per specimen with its name (column 'name', 'sample' or 'specimen'), its mlapt map output folder or summary.json (column 'path', 'map', 'summary' or 'folder'; relative to the table) and numeric columns, units in brackets, e.g. 'anneal T [[K]]'. Comma or semicolon separated; an empty cell is a missing value. Required.")]
     public string? Table { get; init; }
 
     /// <summary>Property columns.</summary>

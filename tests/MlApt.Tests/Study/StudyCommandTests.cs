@@ -180,3 +180,19 @@ public class StudyCommandTests
 
     private static string[] SplitCsv(string line) => MlApt.Study.CsvText.Split(line, ',')!.ToArray();
 }
+
+public class StudyHelpTests
+{
+    [Fact]
+    public void Help_DescribesEveryOption()
+    {
+        var r = CliRunner.Run("study", "--help");
+        Assert.Equal(0, r.Exit);
+        foreach (var o in new[] { "--table", "--property", "--out", "--json", "--verbose" })
+            Assert.Contains(o, r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RootHelp_ListsStudy() =>
+        Assert.Contains("study", CliRunner.Run("--help").Out, StringComparison.Ordinal);
+}
