@@ -55,6 +55,10 @@ public static class MlAptApp
             config.AddCommand<MapCommand>("map")
                 .WithDescription("The main job: 3D CSRO maps of a reconstruction (voxel probabilities, sub-voxel scores, CSRO ions, domains) with a random-label control.")
                 .WithExample("map", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--model", "keras-models", "--box", "-10,10,-10,10,-120,0", "--control", "3", "--out", "map-out");
+            config.AddCommand<StudyCommand>("study")
+                .WithDescription("Cross-sample study: relate processing and composition to CSRO (from mlapt map) and CSRO to properties, with fits, 95 % bands, Pearson and Spearman correlations, plots and a report.")
+                .WithExample("study", "--table", "samples.csv", "--property", "resistivity", "--out", "study-out")
+                .WithExample("study", "--table", "samples.csv", "--property", "resistivity", "--property", "hardness", "--out", "study-out", "--json");
             config.AddCommand<BankCommand>("bank")
                 .WithDescription("Simulated z-SDM pattern banks (crystals through a detector model) as NPZ: presets, custom classes, or import of the published layout.")
                 .WithExample("bank", "--preset", "cocrni-reference", "--seed", "42", "--out", "bank.npz", "--plot", "bank-plots")
