@@ -30,7 +30,7 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
         var trace = new StringBuilder("sweep,energy_per_atom_ev,acceptance\n");
         void Record(int sweep, double acceptance) =>
             trace.Append(string.Create(ic, $"{sweep},{mc.Energy / mc.Sites:R},{acceptance:R}\n"));
-        Record(0, double.NaN);
+        Record(0, double.NaN); // written as NaN: no sweep yet
         for (var s = 1; s <= settings.Sweeps; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
