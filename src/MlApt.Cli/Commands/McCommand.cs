@@ -27,17 +27,23 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
         var species = composition.RandomOccupation(lattice.Count, ref random);
         var mc = new MonteCarlo(neighbours, interactions, species, settings.Temperature!.Value, random.NextUInt64());
 
-        var trace = new StringBuilder("sweep,energy_per_atom_ev,acceptance\n");
-        void Record(int sweep, double acceptance) =>
-            trace.Append(string.Create(ic, $"{sweep},{mc.Energy / mc.Sites:R},{acceptance:R}\n"));
-        Record(0, double.NaN); // written as NaN: no sweep yet
-        for (var s = 1; s <= settings.Sweeps; s++)
+        // The trace streams to its file as the run goes (no memory bound by the sweeps); it is renamed into
+        // place only when the run completes.
+        AtomicFile.Write(settings.TracePath, stream =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (attempted, accepted) = (mc.Attempted, mc.Accepted);
-            mc.Sweep();
-            Record(s, (double)(mc.Accepted - accepted) / (mc.Attempted - attempted));
-        }
+            using var trace = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+            trace.Write("sweep,energy_per_atom_ev,acceptance\n");
+            void Record(int sweep, double acceptance) =>
+                trace.Write(string.Create(ic, $"{sweep},{mc.Energy / mc.Sites:R},{acceptance:R}\n"));
+            Record(0, double.NaN); // written as NaN: no sweep yet
+            for (var s = 1; s <= settings.Sweeps; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (attempted, accepted) = (mc.Attempted, mc.Accepted);
+                mc.Sweep();
+                Record(s, (double)(mc.Accepted - accepted) / (mc.Attempted - attempted));
+            }
+        });
         var energy = mc.TotalEnergy() / mc.Sites;
         var table = WarrenCowley.Compute(mc.Species, composition.Elements, neighbours);
 
@@ -53,7 +59,6 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
             new("energy_per_atom", energy.ToString("R", ic)),
         };
         ExtendedXyz.Write(settings.Out!, new ExtendedXyzFrame(composition.Elements, mc.Species.ToArray(), x, y, z, lattice.Box(settings.LatticeParameter), info));
-        AtomicFile.WriteText(settings.TracePath, trace.ToString());
 
         if (settings.Json)
         {

@@ -7,7 +7,9 @@ namespace MlApt.Simulation;
 /// Canonical Metropolis Monte Carlo with atom swaps: each attempt picks two sites of different species
 /// uniformly at random (a symmetric proposal, since the species counts never change), computes the energy
 /// change of swapping them from the neighbour lists alone, and accepts it with probability
-/// min(1, exp(−ΔE / k_B T)). One sweep is as many attempts as there are sites.
+/// min(1, exp(−ΔE / k_B T)). One sweep is as many attempts as there are sites. Pairs are drawn until
+/// their species differ, which costs about 1 / (2 c_a c_b) draws: fine for concentrated alloys, slow for
+/// a solute of a few atoms in thousands.
 /// </summary>
 public sealed class MonteCarlo
 {
