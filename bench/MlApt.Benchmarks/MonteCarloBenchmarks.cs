@@ -64,4 +64,31 @@ public static class MonteCarloQuick
         }
         return 0;
     }
+
+    /// <summary>
+    /// The ordering curve of OrderingTests: A50B50 FCC (8³ cells), V_AB^(1) = −0.04 eV, cooled from 5000 K
+    /// to 100 K (300 sweeps to settle, α_AB^(1) averaged over 100 more at each temperature).
+    /// </summary>
+    public static int Order()
+    {
+        var lattice = PeriodicLattice.Build(Lattice.Fcc, 8);
+        var shells = lattice.Neighbours();
+        var r = new SampleRandom(30);
+        string[] elements = ["A", "B"];
+        var species = Composition.Parse("A:1,B:1").RandomOccupation(lattice.Count, ref r);
+        var mc = new MonteCarlo(shells, PairInteractions.Parse(elements, ["A-B:1=-0.04"]), species, 5000, 31);
+        foreach (var t in new double[] { 5000, 2000, 1000, 700, 500, 400, 300, 200, 100 })
+        {
+            mc.Temperature = t;
+            mc.Sweep(300);
+            double alpha = 0;
+            for (var k = 0; k < 100; k++)
+            {
+                mc.Sweep();
+                alpha += WarrenCowley.Compute(mc.Species, elements, shells, 1).Alpha(1, 0, 1) / 100;
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t,6} K: alpha_AB(1) = {alpha:F4}, energy {mc.Energy / mc.Sites:F5} eV/atom"));
+        }
+        return 0;
+    }
 }

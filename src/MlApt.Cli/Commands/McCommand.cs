@@ -10,7 +10,7 @@ namespace MlApt.Cli.Commands;
 
 /// <summary>
 /// <c>mlapt mc</c>: canonical Metropolis Monte Carlo with atom swaps on a periodic FCC or BCC crystal,
-/// then the Warren–Cowley parameters of the final configuration (shells 1–3).
+/// then the Warren–Cowley parameters (shells 1–3) of the final configuration or averaged over the last sweeps.
 /// </summary>
 public sealed class McCommand(CliIo io) : Command<McSettings>
 {
@@ -27,6 +27,8 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
         var species = composition.RandomOccupation(lattice.Count, ref random);
         var mc = new MonteCarlo(neighbours, interactions, species, settings.Temperature!.Value, random.NextUInt64());
 
+        var tables = new List<WarrenCowleyTable>();
+        var firstAveraged = settings.Sweeps - settings.Average + 1;
         // The trace streams to its file as the run goes (no memory bound by the sweeps); it is renamed into
         // place only when the run completes.
         AtomicFile.Write(settings.TracePath, stream =>
@@ -42,10 +44,13 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
                 var (attempted, accepted) = (mc.Attempted, mc.Accepted);
                 mc.Sweep();
                 Record(s, (double)(mc.Accepted - accepted) / (mc.Attempted - attempted));
+                if (s >= firstAveraged && s < settings.Sweeps)
+                    tables.Add(WarrenCowley.Compute(mc.Species, composition.Elements, neighbours));
             }
         });
         var energy = mc.TotalEnergy() / mc.Sites;
-        var table = WarrenCowley.Compute(mc.Species, composition.Elements, neighbours);
+        tables.Add(WarrenCowley.Compute(mc.Species, composition.Elements, neighbours));
+        var table = tables.Count == 1 ? tables[0] : WarrenCowleyTable.Average(tables);
 
         var (x, y, z) = lattice.Positions(settings.LatticeParameter);
         var info = new List<KeyValuePair<string, string>>
@@ -74,7 +79,7 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
         else
         {
             io.Ansi.WriteLine(string.Create(ic,
-                $"{lattice.Count} sites ({settings.ParsedLattice.Name} {settings.Cells}³), {composition}, T = {settings.Temperature.Value} K, {settings.Sweeps} sweeps: energy {energy:F6} eV/atom, acceptance {mc.Acceptance:F4}"));
+                $"{lattice.Count} sites ({settings.ParsedLattice.Name} {settings.Cells}³), {composition}, T = {settings.Temperature.Value} K, {settings.Sweeps} sweeps{(settings.Average > 1 ? $" (α averaged over the last {settings.Average})" : "")}: energy {energy:F6} eV/atom, acceptance {mc.Acceptance:F4}"));
             SroOutput.WriteTables(io, table);
         }
         io.Error.WriteLine($"mlapt: configuration written to {settings.Out}, energy trace to {settings.TracePath}");

@@ -48,6 +48,12 @@ public sealed class McSettings : CommonSettings
     [DefaultValue(1000)]
     public int Sweeps { get; init; } = 1000;
 
+    /// <summary>Sweeps whose configurations α is averaged over.</summary>
+    [CommandOption("--average <N>")]
+    [Description("Average α over the configurations after each of the last N sweeps (1: the final configuration only, as `mlapt sro` of --out gives).")]
+    [DefaultValue(1)]
+    public int Average { get; init; } = 1;
+
     /// <summary>Seed.</summary>
     [CommandOption("--seed <S>")]
     [Description("Random seed of the initial occupation and the swaps; the same seed gives the same run.")]
@@ -94,6 +100,8 @@ public sealed class McSettings : CommonSettings
             return ValidationResult.Error(string.Create(ic, $"--temperature {Temperature}: expected a finite temperature ≥ 0 K"));
         if (Sweeps is < 0 or > 10_000_000)
             return ValidationResult.Error(string.Create(ic, $"--sweeps {Sweeps}: expected 0 … 10000000"));
+        if (Average < 1 || Average > Math.Max(1, Sweeps))
+            return ValidationResult.Error(string.Create(ic, $"--average {Average}: expected 1 … --sweeps ({Sweeps})"));
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the extended XYZ file to write");
         return base.Validate();

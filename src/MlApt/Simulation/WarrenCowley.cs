@@ -45,6 +45,28 @@ public sealed class WarrenCowleyTable
         return Alpha(shell, i, j);
     }
 
+    /// <summary>
+    /// The mean of several tables of the same elements and shells (e.g. configurations of one run a sweep
+    /// apart): α is linear in the pair counts, so the mean is the α of the pooled counts when every table
+    /// has the same atoms, and it averages out the scatter of a single configuration.
+    /// </summary>
+    public static WarrenCowleyTable Average(IReadOnlyList<WarrenCowleyTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        if (tables.Count == 0) throw new ArgumentException("at least one table", nameof(tables));
+        var first = tables[0];
+        if (tables.Any(t => t.Shells != first.Shells || !t.Elements.SequenceEqual(first.Elements)))
+            throw new ArgumentException("tables differ in elements or shells", nameof(tables));
+        var alpha = new double[first._alpha.Length];
+        var c = new double[first.Elements.Count];
+        foreach (var t in tables)
+        {
+            for (var k = 0; k < alpha.Length; k++) alpha[k] += t._alpha[k] / tables.Count;
+            for (var k = 0; k < c.Length; k++) c[k] += t.Concentrations[k] / tables.Count;
+        }
+        return new WarrenCowleyTable(first.Elements, first.Shells, c, alpha);
+    }
+
     private int Index(string element)
     {
         for (var e = 0; e < Elements.Count; e++) if (Elements[e] == element) return e;

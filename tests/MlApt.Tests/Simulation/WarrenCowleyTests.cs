@@ -77,4 +77,16 @@ public class WarrenCowleyTests
             for (var i = 0; i < 3; i++)
                 Assert.Equal(0, Enumerable.Range(0, 3).Sum(j => wc.Concentrations[j] * wc.Alpha(m, i, j)), 12);
     }
+
+    [Fact]
+    public void Average_IsTheMeanOfTheAlphas()
+    {
+        var lattice = PeriodicLattice.Build(Lattice.Bcc, 3);
+        string[] elements = ["Fe", "Al"];
+        var ordered = WarrenCowley.Compute(lattice.Ideal(new Occupation(Motif.B2, elements)), elements, lattice.Neighbours());
+        var r = new SampleRandom(1);
+        var random = WarrenCowley.Compute(Composition.Parse("Fe:1,Al:1").RandomOccupation(lattice.Count, ref r), elements, lattice.Neighbours());
+        var mean = WarrenCowleyTable.Average([ordered, random]);
+        Assert.Equal((ordered.Alpha(1, 0, 1) + random.Alpha(1, 0, 1)) / 2, mean.Alpha(1, 0, 1), 1e-15);
+    }
 }
