@@ -13,7 +13,7 @@ public sealed class SroSettings : CommonSettings
 {
     /// <summary>The configuration.</summary>
     [CommandArgument(0, "<file>")]
-    [Description("Extended XYZ configuration with a periodic orthorhombic Lattice (e.g. written by mlapt mc, ASE or OVITO).")]
+    [Description("Extended XYZ configuration with a periodic Lattice of any shape (e.g. written by mlapt mc, ASE or OVITO).")]
     public string File { get; init; } = "";
 
     /// <summary>Shells.</summary>

@@ -1,7 +1,8 @@
 namespace MlApt.Simulation;
 
 /// <summary>
-/// A periodic cell list for neighbour search: bins of at least the cutoff, so that all neighbours of
+/// A periodic cell list for neighbour search in fractional coordinates: bins at least the cutoff wide
+/// (perpendicular to their faces), so that all neighbours of
 /// an atom are in its bin and the 26 around it. With fewer than three bins along an axis every atom
 /// is a candidate (small boxes), which keeps the periodic images distinct.
 /// </summary>
@@ -19,20 +20,20 @@ internal sealed class CellGrid
         _count = count; _bins = bins; _binOf = binOf; _start = start; _atoms = atoms; _all = all;
     }
 
-    public static CellGrid Build(double[] x, double[] y, double[] z, double[] l, double cutoff)
+    public static CellGrid Build(double[] u, double[] v, double[] w, double[] widths, double cutoff)
     {
         var bins = new int[3];
-        for (var d = 0; d < 3; d++) bins[d] = Math.Max(1, (int)Math.Floor(l[d] / cutoff));
-        var n = x.Length;
+        for (var d = 0; d < 3; d++) bins[d] = Math.Max(1, (int)Math.Floor(widths[d] / cutoff));
+        var n = u.Length;
         var all = bins.Any(b => b < 3);
         if (all) return new CellGrid(n, bins, [], [], [], true);
         var binOf = new int[n];
         var start = new int[bins[0] * bins[1] * bins[2] + 1];
         for (var i = 0; i < n; i++)
         {
-            int bx = Math.Min(bins[0] - 1, (int)(x[i] / l[0] * bins[0]));
-            int by = Math.Min(bins[1] - 1, (int)(y[i] / l[1] * bins[1]));
-            int bz = Math.Min(bins[2] - 1, (int)(z[i] / l[2] * bins[2]));
+            int bx = Math.Min(bins[0] - 1, (int)(u[i] * bins[0]));
+            int by = Math.Min(bins[1] - 1, (int)(v[i] * bins[1]));
+            int bz = Math.Min(bins[2] - 1, (int)(w[i] * bins[2]));
             binOf[i] = (bz * bins[1] + by) * bins[0] + bx;
             start[binOf[i] + 1]++;
         }

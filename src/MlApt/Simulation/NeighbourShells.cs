@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MlApt.Simulation;
 
 /// <summary>
-/// Neighbour lists by shell for atoms in a periodic orthorhombic box: shell m holds the m-th distinct
+/// Neighbour lists by shell for atoms in a periodic cell of any shape: shell m holds the m-th distinct
 /// neighbour distance (FCC: 12, 6, 24 neighbours; BCC: 8, 6, 12). Lists are compressed rows per shell
 /// (<see cref="Of"/>), found with a cell list, and symmetric (j is a neighbour of i iff i is of j).
 /// </summary>
@@ -51,8 +51,9 @@ public sealed class NeighbourShells
     /// Finds shells 1 … <paramref name="shells"/> from the distinct distances around atom 0 (distances
     /// within 5 % of the first-shell distance are one shell), then assigns every pair within the cutoff to
     /// the shell whose distance is nearest (bounds halfway between shells; a quarter of the gap beyond the
-    /// last). Throws <see cref="ArgumentException"/> for a non-orthorhombic box, a box too small for the
-    /// cutoff (minimum-image ambiguity) or fewer distinct distances than shells.
+    /// last). Throws <see cref="ArgumentException"/> for degenerate cell vectors, a cell too small for the
+    /// cutoff (below half its smallest perpendicular width, so that minimum images are unique) or fewer
+    /// distinct distances than shells.
     /// </summary>
     public static NeighbourShells FromPositions(double[] x, double[] y, double[] z, IReadOnlyList<(double X, double Y, double Z)> box, int shells = 3)
     {
@@ -62,17 +63,17 @@ public sealed class NeighbourShells
         ArgumentNullException.ThrowIfNull(box);
         if (y.Length != x.Length || z.Length != x.Length) throw new ArgumentException("x, y and z must have the same length");
         if (shells is < 1 or > 8) throw new ArgumentOutOfRangeException(nameof(shells), shells, "expected 1 … 8 shells");
-        var l = Orthorhombic(box);
+        var cell = new PeriodicCell(box);
         var n = x.Length;
         if (n < 2) throw new ArgumentException("at least two atoms are needed");
-        var (wx, wy, wz) = (Wrap(x, l[0]), Wrap(y, l[1]), Wrap(z, l[2]));
+        var (u, v, w) = cell.Fractional(x, y, z);
 
-        var radii = ShellRadii(wx, wy, wz, l, shells, out var next);
+        var radii = ShellRadii(cell, u, v, w, shells, out var next);
         var cutoff = radii[^1] + 0.25 * (next - radii[^1]);
-        var half = 0.5 * l.Min();
+        var half = 0.5 * cell.Widths.Min();
         if (cutoff >= half)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"the box is too small for {shells} shell(s): the cutoff {cutoff:G4} must be below half the shortest box length ({half:G4})"));
+                $"the box is too small for {shells} shell(s): the cutoff {cutoff:G4} must be below half the smallest width of the cell ({half:G4})"));
         var bounds2 = new double[shells];
         for (var s = 0; s < shells; s++)
         {
@@ -83,14 +84,14 @@ public sealed class NeighbourShells
         var lists = new List<int>[shells];
         var start = new int[shells][];
         for (var s = 0; s < shells; s++) { lists[s] = new List<int>(n * 12); start[s] = new int[n + 1]; }
-        var grid = CellGrid.Build(wx, wy, wz, l, cutoff);
+        var grid = CellGrid.Build(u, v, w, cell.Widths, cutoff);
         for (var i = 0; i < n; i++)
         {
             for (var s = 0; s < shells; s++) start[s][i] = lists[s].Count;
             foreach (var j in grid.Candidates(i))
             {
                 if (j == i) continue;
-                var d2 = Distance2(wx, wy, wz, l, i, j);
+                var d2 = cell.Distance2(u, v, w, i, j);
                 for (var s = 0; s < shells; s++)
                 {
                     if (d2 >= bounds2[s]) continue;
@@ -108,41 +109,11 @@ public sealed class NeighbourShells
         return new NeighbourShells(n, radii, start, index);
     }
 
-    private static double[] Orthorhombic(IReadOnlyList<(double X, double Y, double Z)> box)
-    {
-        if (box.Count != 3) throw new ArgumentException("the box needs three vectors");
-        var l = new[] { box[0].X, box[1].Y, box[2].Z };
-        var off = Math.Abs(box[0].Y) + Math.Abs(box[0].Z) + Math.Abs(box[1].X) + Math.Abs(box[1].Z) + Math.Abs(box[2].X) + Math.Abs(box[2].Y);
-        if (l.Any(v => !(v > 0) || !double.IsFinite(v)) || off > 1e-9 * l.Max())
-            throw new ArgumentException("expected an orthorhombic box: cell vectors along x, y and z with positive lengths");
-        return l;
-    }
-
-    private static double[] Wrap(double[] v, double length)
-    {
-        var w = new double[v.Length];
-        for (var i = 0; i < v.Length; i++)
-        {
-            var f = v[i] - length * Math.Floor(v[i] / length);
-            w[i] = f >= length ? 0 : f;
-        }
-        return w;
-    }
-
-    internal static double Distance2(double[] x, double[] y, double[] z, double[] l, int i, int j)
-    {
-        double dx = x[j] - x[i], dy = y[j] - y[i], dz = z[j] - z[i];
-        dx -= l[0] * Math.Round(dx / l[0]);
-        dy -= l[1] * Math.Round(dy / l[1]);
-        dz -= l[2] * Math.Round(dz / l[2]);
-        return dx * dx + dy * dy + dz * dz;
-    }
-
     /// <summary>The first <paramref name="shells"/> distinct minimum-image distances from atom 0, and the one after (estimated when absent).</summary>
-    private static double[] ShellRadii(double[] x, double[] y, double[] z, double[] l, int shells, out double next)
+    private static double[] ShellRadii(PeriodicCell cell, double[] u, double[] v, double[] w, int shells, out double next)
     {
-        var d = new double[x.Length - 1];
-        for (var j = 1; j < x.Length; j++) d[j - 1] = Math.Sqrt(Distance2(x, y, z, l, 0, j));
+        var d = new double[u.Length - 1];
+        for (var j = 1; j < u.Length; j++) d[j - 1] = Math.Sqrt(cell.Distance2(u, v, w, 0, j));
         Array.Sort(d);
         if (!(d[0] > 0)) throw new ArgumentException("two atoms share a position");
         var tolerance = ClusterTolerance * d[0];

@@ -25,7 +25,7 @@ public sealed class PeriodicLattice
     /// <summary>Number of sites (n³ × basis sites).</summary>
     public int Count => SupercellIndex.Count;
 
-    /// <summary>The periodic sites of <paramref name="cells"/>³ cells of an FCC or BCC (or other orthogonal) lattice, ordered by w, v, u then basis site.</summary>
+    /// <summary>The periodic sites of <paramref name="cells"/>³ cells of a lattice, ordered by w, v, u then basis site.</summary>
     public static PeriodicLattice Build(Lattice lattice, int cells)
     {
         ArgumentNullException.ThrowIfNull(lattice);

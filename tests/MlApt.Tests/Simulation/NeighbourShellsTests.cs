@@ -63,9 +63,29 @@ public class NeighbourShellsTests
     }
 
     [Fact]
-    public void SkewedBox_IsRefused()
+    public void TriclinicCell_PrimitiveFccHasTheFccShells()
+    {
+        // 5³ primitive FCC cells (vectors (0,½,½), (½,0,½), (½,½,0)), one atom each: a skewed cell with
+        // the same crystal, so the same shells.
+        const int n = 5;
+        var (x, y, z) = (new List<double>(), new List<double>(), new List<double>());
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                for (var k = 0; k < n; k++)
+                {
+                    x.Add(0.5 * (j + k)); y.Add(0.5 * (i + k)); z.Add(0.5 * (i + j));
+                }
+        var shells = NeighbourShells.FromPositions([.. x], [.. y], [.. z], [(0, 0.5 * n, 0.5 * n), (0.5 * n, 0, 0.5 * n), (0.5 * n, 0.5 * n, 0)]);
+        Assert.Equal(12, shells.UniformCoordination(1));
+        Assert.Equal(6, shells.UniformCoordination(2));
+        Assert.Equal(24, shells.UniformCoordination(3));
+        Assert.Equal(1.0, shells.Distances[1], 9);
+    }
+
+    [Fact]
+    public void DegenerateCell_IsRefused()
     {
         double[] x = [0, 0.5], y = [0, 0.5], z = [0, 0.5];
-        Assert.Throws<ArgumentException>(() => NeighbourShells.FromPositions(x, y, z, [(4, 1, 0), (0, 4, 0), (0, 0, 4)], 1));
+        Assert.Throws<ArgumentException>(() => NeighbourShells.FromPositions(x, y, z, [(4, 0, 0), (0, 4, 0), (4, 4, 0)], 1));
     }
 }
