@@ -27,7 +27,7 @@ public sealed class MonteCarlo
     private SampleRandom _random;
     private double _beta;
     private double _temperature;
-    private bool _canSwap;
+    private readonly bool _canSwap;
 
     /// <summary>
     /// A simulation of <paramref name="species"/> (copied; index into <see cref="PairInteractions.Elements"/>)
@@ -40,13 +40,14 @@ public sealed class MonteCarlo
         ArgumentNullException.ThrowIfNull(interactions);
         if (species.Length != neighbours.Count) throw new ArgumentException("one species per site", nameof(species));
         var s = interactions.Elements.Count;
+        if (s > 254) throw new ArgumentException("at most 254 species (one byte value is the swap sentinel)", nameof(interactions));
         foreach (var sp in species)
             if (sp >= s) throw new ArgumentException("a species index is beyond the interactions' elements", nameof(species));
         var active = interactions.ActiveShells;
         if (active > neighbours.Shells)
             throw new ArgumentException($"the interactions reach shell {active} but the neighbour lists hold {neighbours.Shells}");
         _shells = neighbours;
-        _interactions = interactions;
+        _interactions = interactions.Copy(); // later changes to the caller's object must not split ΔE from the total
         _speciesCount = s;
         _species = species.ToArray();
         _random = new SampleRandom(seed);

@@ -112,6 +112,14 @@ public sealed class PairInteractions
         return new PairTerm(pair[0], pair[1], shell, energy);
     }
 
+    /// <summary>An independent copy.</summary>
+    internal PairInteractions Copy()
+    {
+        var copy = new PairInteractions(Elements, Shells);
+        _v.CopyTo(copy._v, 0);
+        return copy;
+    }
+
     private int SpeciesOf(string element)
     {
         for (var e = 0; e < Elements.Count; e++) if (Elements[e] == element) return e;
