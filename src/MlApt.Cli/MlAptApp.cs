@@ -75,6 +75,12 @@ public static class MlAptApp
             config.AddCommand<ExplainCommand>("explain")
                 .WithDescription("Grad-CAM of one z-SDM: which regions of the curve over Δz drive the classifier's decision, as a PNG.")
                 .WithExample("explain", "--model", "keras-models", "--input", "zsdm.npy", "--index", "0", "--normalize", "minmax", "--out", "gradcam.png");
+            config.AddCommand<McCommand>("mc")
+                .WithDescription("Lattice Monte Carlo (atom swaps, effective pair interactions) on a periodic FCC/BCC crystal: extended XYZ, energy trace and Warren–Cowley parameters.")
+                .WithExample("mc", "--lattice", "fcc", "--cells", "10", "-a", "0.356", "--composition", "Co:1,Cr:1,Ni:1", "--pair", "Co-Cr:1=-0.02", "--temperature", "800", "--sweeps", "500", "--out", "cfg.extxyz", "--json");
+            config.AddCommand<SroCommand>("sro")
+                .WithDescription("Warren–Cowley short-range order parameters (shells 1-3, every ordered pair) of a periodic extended XYZ configuration.")
+                .WithExample("sro", "cfg.extxyz", "--shells", "3", "--json");
         });
 
         try
