@@ -25,6 +25,7 @@ public static class MlAptApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stderr);
         var io = new CliIo(stdout, stderr);
+        args = ArgumentAliases.Apply(args);
         var verbose = args.Contains("--verbose");
         var app = new CommandApp(new Registrar(io));
         app.Configure(config =>
