@@ -55,6 +55,13 @@ public static class MlAptApp
             config.AddCommand<MapCommand>("map")
                 .WithDescription("The main job: 3D CSRO maps of a reconstruction (voxel probabilities, sub-voxel scores, CSRO ions, domains) with a random-label control.")
                 .WithExample("map", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--model", "keras-models", "--box", "-10,10,-10,10,-120,0", "--control", "3", "--out", "map-out");
+            config.AddCommand<SimulateCommand>("simulate")
+                .WithDescription("Simulate a specimen with known truth: a random solid solution with embedded ordered domains through the detector model (POS + truth JSON + range file).")
+                .WithExample("simulate", "--out", "S.pos", "--size", "20,20,40", "--domains", "30", "--radius", "1.0-1.8", "--element", "Ni", "--structure", "L12", "--eta", "0.5", "--seed", "1");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Map a simulated specimen and score the map against its truth: precision, recall, F1, IoU, volume fractions, PR curve, null twin.")
+                .WithExample("validate", "S.pos", "--truth", "S.truth.json", "--null", "--out", "val-out")
+                .WithExample("validate", "S.pos", "--profile", "reference", "--model", "keras-models", "--out", "val-ref");
             config.AddCommand<BankCommand>("bank")
                 .WithDescription("Simulated z-SDM pattern banks (crystals through a detector model) as NPZ: presets, custom classes, or import of the published layout.")
                 .WithExample("bank", "--preset", "cocrni-reference", "--seed", "42", "--out", "bank.npz", "--plot", "bank-plots")
