@@ -37,8 +37,9 @@ public static class MlAptApp
             config.ValidateExamples();
 
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Run the demo: make a small example specimen and its range file, then analyse it.")
-                .WithExample("run", "--out", "mlapt-demo");
+                .WithDescription("Run the demo: simulate a CoCrNi specimen with Ni–Ni CSRO domains, map it with the default model, run the random-label control, validate against the truth, and write summary.json, figures and report.md.")
+                .WithExample("run")
+                .WithExample("run", "--out", "mlapt-demo", "--seed", "2");
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Describe a reconstruction (POS, EPOS, APT, CSV): format, ions, bounds and, with a range file, ions per species.")
                 .WithExample("info", "specimen.pos", "--ranges", "specimen.rrng")

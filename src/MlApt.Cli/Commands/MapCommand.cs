@@ -158,8 +158,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
                 InputError.In("--box", $"{BoxOption.Format(b)} lies outside the data ({(bounds is { } bb ? $"x [{bb.Min.X}, {bb.Max.X}], y [{bb.Min.Y}, {bb.Max.Y}], z [{bb.Min.Z}, {bb.Max.Z}]" : "no ions")})");
         }
 
-        var options = new MapOptions(Box: box, Scan: new VoxelScanOptions(settings.Voxel, settings.Stride, 0.75 * settings.Voxel, 1.5),
-            Rule: profile.Rule, Threshold: profile.Threshold);
+        var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage);
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var results = new List<(IReadOnlyList<ElementPair> Pairs, CsroMap Map, List<CsroMap> Controls, string Dir)>();
@@ -258,7 +258,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteStartObject("parameters");
         w.WriteNumber("voxel_nm", s.Voxel);
         w.WriteNumber("stride_nm", s.Stride);
-        w.WriteNumber("sphere_radius_nm", 0.75 * s.Voxel);
+        w.WriteNumber("sphere_radius_nm", profile.SphereRadius * s.Voxel);
         w.WriteNumber("pair_radius_nm", 1.5);
         w.WriteString("profile", profile.Profile);
         w.WriteString("rule", profile.RuleName);
@@ -267,7 +267,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteNumber("control_permutations", s.Control);
         w.WriteNumber("seed", s.Seed);
         w.WriteString("box", s.Box ?? "automatic");
-        w.WriteString("preprocessing", "min-max, Savitzky-Golay (15, 8, interp), background clipping (1000 passes max), min-max");
+        w.WriteString("preprocessing", profile.Stage == SdmStage.Preprocessed ? "min-max, Savitzky-Golay (15, 8, interp), background clipping (1000 passes max), min-max" : "min-max");
         w.WriteEndObject();
         w.WriteStartObject("provenance");
         w.WriteString("program", "mlapt " + ProgramInfo.Version);

@@ -2,6 +2,7 @@ using System.Globalization;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Learning;
+using MlApt.Sdm;
 
 namespace MlApt.Cli.Commands;
 
@@ -12,8 +13,20 @@ namespace MlApt.Cli.Commands;
 /// <param name="ModelId">sha256 of the model.</param>
 /// <param name="Rule">Decision rule.</param>
 /// <param name="Threshold">Threshold of the rule.</param>
-public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Model, string ModelId, DecisionRule Rule, double Threshold)
+/// <param name="Stage">Preprocessing of the voxel z-SDMs the model expects.</param>
+/// <param name="SphereRadius">Voxel sphere radius the model was trained for, in voxel edges (reference 0.75).</param>
+public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Model, string ModelId, DecisionRule Rule, double Threshold, SdmStage Stage,
+    double SphereRadius = 0.75)
 {
+    /// <summary>Model metadata key of the voxel sphere radius (in voxel edges) a model was trained for.</summary>
+    public const string SphereKey = "map.sphere_radius";
+
+    /// <summary>The scan of a map with this profile.</summary>
+    public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, 1.5);
+
+    /// <summary>Model metadata key of the z-SDM stage a model was trained on (<c>preprocessed</c> or <c>normalized</c>).</summary>
+    public const string StageKey = "map.stage";
+
     /// <summary>Model metadata key of the decision rule a model was tuned for (<c>sum</c> or <c>mean</c>).</summary>
     public const string RuleKey = "map.rule";
     /// <summary>Model metadata key of the decision threshold a model was tuned for.</summary>
@@ -61,7 +74,11 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
             t = parsed;
         else
             t = parsedRule == DecisionRule.Sum ? Selection.ReferenceSumThreshold : Selection.ReferenceSumThreshold / 8;
-        return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t);
+        // The stage is part of the model (what it was trained on), so it holds under every profile.
+        var stage = ensemble.Metadata.TryGetValue(StageKey, out var st) && st.Equals("normalized", StringComparison.OrdinalIgnoreCase)
+            ? SdmStage.Normalized : SdmStage.Preprocessed;
+        var sphere = ensemble.Metadata.TryGetValue(SphereKey, out var sr) && double.TryParse(sr, NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) && radius > 0 ? radius : 0.75;
+        return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t, stage, sphere);
     }
 
     /// <summary>Parses sum|mean.</summary>

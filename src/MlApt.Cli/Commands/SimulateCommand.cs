@@ -194,7 +194,15 @@ public sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var spec = settings.ToSpec();
-        var specimen = SimulatedSpecimen.Generate(spec);
+        SimulatedSpecimen specimen;
+        try
+        {
+            specimen = SimulatedSpecimen.Generate(spec);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException("simulate: " + e.Message);
+        }
         var paths = Write(settings.Out!, specimen);
         if (settings.Json)
         {

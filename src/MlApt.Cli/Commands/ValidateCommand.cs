@@ -19,9 +19,14 @@ namespace MlApt.Cli.Commands;
 public sealed class ValidateSettings : CommonSettings
 {
     /// <summary>The simulated reconstruction.</summary>
-    [CommandArgument(0, "<recon>")]
-    [Description("A simulated reconstruction (from 'mlapt simulate').")]
-    public string Recon { get; init; } = "";
+    [CommandArgument(0, "[recon]")]
+    [Description("A simulated reconstruction (from 'mlapt simulate'). Not with --sweep.")]
+    public string? Recon { get; init; }
+
+    /// <summary>Benchmark sweep.</summary>
+    [CommandOption("--sweep <N>")]
+    [Description("Benchmark: simulate N validation specimens across η 0.35–0.6, σxy 0.3–0.5, σz 0.03–0.04, order 0.8–1.0, radii 1.0–1.8 nm (seeds 1000…), validate each (with its null twin) and write sweep.json with the means.")]
+    public int? Sweep { get; init; }
 
     /// <summary>Truth file.</summary>
     [CommandOption("-t|--truth <T>")]
@@ -96,6 +101,12 @@ public sealed class ValidateSettings : CommonSettings
     {
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the folder to write");
+        if ((Sweep is null) == string.IsNullOrWhiteSpace(Recon))
+            return ValidationResult.Error("validate: give a simulated reconstruction or --sweep N, not both");
+        if (Sweep is { } n && n is < 1 or > 1000)
+            return ValidationResult.Error($"--sweep {n}: expected 1 … 1000 specimens");
+        if (Sweep is not null && (Truth is not null || Ranges is not null || Box is not null))
+            return ValidationResult.Error("--sweep simulates its own specimens: --truth, --ranges and --box do not apply");
         if (!MapProfile.Names.Contains(Profile.ToLowerInvariant()))
             return ValidationResult.Error($"--profile '{Profile}': expected default or reference");
         if (Profile.Equals("reference", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Model))
@@ -116,24 +127,116 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
-        var paths = SimulateCommand.PathsFor(settings.Recon);
+        if (settings.Sweep is { } sweep)
+            return RunSweep(settings, sweep, cancellationToken);
+        var recon = settings.Recon!;
+        var paths = SimulateCommand.PathsFor(recon);
         var (spec, domains) = SpecimenTruth.Load(settings.Truth ?? paths.Truth);
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold);
         var pairs = Pairs(settings.Pairs, profile, spec);
         var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
-        var cloud = IonFile.Read(settings.Recon);
-        var options = new MapOptions(Box: box, Scan: new VoxelScanOptions(settings.Voxel, settings.Stride, 0.75 * settings.Voxel, 1.5),
-            Rule: profile.Rule, Threshold: profile.Threshold);
+        var cloud = IonFile.Read(recon);
+        var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage);
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
-        Write(settings.Out!, outcome, spec, profile, settings.Recon, clock.Elapsed.TotalSeconds);
+        Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "validation.json")));
         else
-            io.Ansi.Write(Table(outcome, $"Validation of {settings.Recon} ({profile.Profile} profile)"));
+            io.Ansi.Write(Table(outcome, $"Validation of {recon} ({profile.Profile} profile)"));
         return MlAptApp.Ok;
     }
+
+    private int RunSweep(ValidateSettings settings, int count, CancellationToken cancellationToken)
+    {
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold);
+        var classify = EnsembleClassifier.Create(profile.Ensemble);
+        var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
+        for (var i = 0; i < count; i++)
+        {
+            var spec = ValidationSweep.Specimen(i);
+            var specimen = SimulatedSpecimen.Generate(spec);
+            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
+            var pairs = Pairs(settings.Pairs, profile, spec);
+            var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(settings.Voxel, settings.Stride),
+                Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage);
+            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
+            rows.Add((spec, o));
+            if (!settings.Json)
+                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
+        }
+        Directory.CreateDirectory(settings.Out!);
+        var path = Path.Combine(settings.Out!, "sweep.json");
+        JsonOutput.WriteFile(path, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("profile", profile.Profile);
+            w.WriteString("model", profile.Model);
+            w.WriteString("model_id", profile.ModelId);
+            w.WriteString("rule", profile.RuleName);
+            w.WriteNumber("threshold", profile.Threshold);
+            w.WriteStartObject("mean");
+            w.Number("precision", rows.Average(r => r.Outcome.Score.Precision));
+            w.Number("recall", rows.Average(r => r.Outcome.Score.Recall));
+            w.Number("f1", rows.Average(r => r.Outcome.Score.F1));
+            w.Number("iou", rows.Average(r => r.Outcome.Score.IoU));
+            w.Number("volume_ratio", rows.Average(r => r.Outcome.Score.VolumeRatio));
+            w.Number("null_false_positive_fraction", rows.Average(r => r.Outcome.NullFalsePositiveFraction));
+            w.WriteEndObject();
+            w.WriteStartObject("worst");
+            w.Number("f1", rows.Min(r => r.Outcome.Score.F1));
+            w.Number("volume_ratio_min", rows.Min(r => r.Outcome.Score.VolumeRatio));
+            w.Number("volume_ratio_max", rows.Max(r => r.Outcome.Score.VolumeRatio));
+            w.Number("null_false_positive_fraction", rows.Max(r => r.Outcome.NullFalsePositiveFraction));
+            w.WriteEndObject();
+            w.WriteStartArray("specimens");
+            foreach (var (spec, o) in rows)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("seed", spec.Seed);
+                w.WriteNumber("eta", spec.Efficiency);
+                w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
+                w.WriteNumber("sigma_z_nm", spec.SigmaZ);
+                w.WriteNumber("order", spec.Order);
+                w.Number("precision", o.Score.Precision);
+                w.Number("recall", o.Score.Recall);
+                w.Number("f1", o.Score.F1);
+                w.Number("iou", o.Score.IoU);
+                w.Number("true_volume_fraction", o.Score.TrueVolumeFraction);
+                w.Number("detected_volume_fraction", o.Score.DetectedVolumeFraction);
+                w.Number("volume_ratio", o.Score.VolumeRatio);
+                w.Number("null_false_positive_fraction", o.NullFalsePositiveFraction);
+                w.WriteNumber("best_f1_threshold", o.Best.Threshold);
+                w.Number("best_f1", o.Best.Score.F1);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteString("program", "mlapt " + ProgramInfo.Version);
+            w.WriteEndObject();
+        });
+        if (settings.Json)
+        {
+            io.Out.WriteLine(File.ReadAllText(path));
+            return MlAptApp.Ok;
+        }
+        static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
+        var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Validation sweep, {profile.Profile} profile ({profile.Model}, {profile.RuleName} > {profile.Threshold.ToString("G4", CultureInfo.InvariantCulture)})"));
+        t.AddColumn("seed").AddColumn("η").AddColumn("σxy").AddColumn("σz").AddColumn("S").AddColumn("precision").AddColumn("recall").AddColumn("F1")
+            .AddColumn("IoU").AddColumn("VF detected/true").AddColumn("null FP %");
+        foreach (var (spec, o) in rows)
+            t.AddRow(Inv(spec.Seed), Inv(spec.Efficiency), Inv(spec.SigmaXy), Inv(spec.SigmaZ), Inv(spec.Order), F(o.Score.Precision), F(o.Score.Recall), F(o.Score.F1),
+                F(o.Score.IoU), F(o.Score.VolumeRatio), F(100 * o.NullFalsePositiveFraction));
+        t.AddRow("mean", "", "", "", "", F(rows.Average(r => r.Outcome.Score.Precision)), F(rows.Average(r => r.Outcome.Score.Recall)),
+            F(rows.Average(r => r.Outcome.Score.F1)), F(rows.Average(r => r.Outcome.Score.IoU)), F(rows.Average(r => r.Outcome.Score.VolumeRatio)),
+            F(100 * rows.Average(r => r.Outcome.NullFalsePositiveFraction)));
+        io.Ansi.Write(t);
+        return MlAptApp.Ok;
+    }
+
+    private static string Inv(double v) => v.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The channel pairs: given, else E-E of the truth for a one-channel model, else the model's.</summary>
     internal static IReadOnlyList<ElementPair> Pairs(string[] given, MapProfile profile, SpecimenSpec spec)

@@ -94,7 +94,7 @@ public static class CsroMapper
                 var t0 = Stopwatch.GetTimestamp();
                 VoxelScan.RunAt(cx, cy, cz, scan, indices[pairs[c].Centre], indices[pairs[c].Neighbour], counts, []);
                 var t1 = Stopwatch.GetTimestamp();
-                Preprocessing.ApplyBatch(counts, values, SdmStage.Preprocessed);
+                Preprocessing.ApplyBatch(counts, values, options.Stage);
                 for (var t = 0; t < n; t++)
                 {
                     var src = values.AsSpan(t * VoxelScan.Bins, VoxelScan.Bins);
