@@ -1,3 +1,4 @@
+using MlApt.Sdm;
 using System.Text.Json;
 using MlApt.Io;
 using MlApt.Learning;
@@ -94,5 +95,29 @@ public class SimulateValidateCommandTests
         CliRunner.AssertBadInput(CliRunner.Run("validate", pos, "--model", RandomModel(dir), "--truth", dir.File("none.json"), "--out", dir.File("v")), "none.json");
         CliRunner.AssertBadInput(CliRunner.Run("validate", "--out", dir.File("v")), "--sweep");
         Assert.False(Directory.Exists(dir.File("v")));
+    }
+}
+
+public class MapProfileTests
+{
+    [Fact]
+    public void TunedModel_DefaultProfileUsesItsDecision_ReferenceProfileDoesNot()
+    {
+        using var dir = new TempDir();
+        var arch = MlApt.Learning.CnnArchitecture.Reference(1);
+        var model = dir.File("tuned.safetensors");
+        var metadata = new Dictionary<string, string> { ["map.rule"] = "mean", ["map.threshold"] = "0.3", ["map.stage"] = "normalized", ["map.sphere_radius"] = "1.25" };
+        MlApt.Learning.ModelFile.Save(model, new MlApt.Learning.CnnEnsemble(arch, [MlApt.Tests.Learning.KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["matrix", "CSRO"], ["Ni-Ni"], metadata));
+        var d = MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null);
+        Assert.Equal(MlApt.Imaging.DecisionRule.Mean, d.Rule);
+        Assert.Equal(0.3, d.Threshold);
+        Assert.Equal(SdmStage.Normalized, d.Stage);
+        Assert.Equal(1.25, d.Scan(1.0, 0.5).SphereRadius);
+        var r = MlApt.Cli.Commands.MapProfile.Resolve("reference", model, null, null);
+        Assert.Equal(MlApt.Imaging.DecisionRule.Sum, r.Rule);
+        Assert.Equal(3.75, r.Threshold);
+        var explicitRule = MlApt.Cli.Commands.MapProfile.Resolve("default", model, "sum", null);
+        Assert.Equal(3.75, explicitRule.Threshold);
+        Assert.Equal(0.9, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, 0.9).Threshold);
     }
 }
