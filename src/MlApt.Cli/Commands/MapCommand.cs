@@ -65,6 +65,11 @@ public sealed class MapSettings : CommonSettings
     [DefaultValue(0.5)]
     public double Stride { get; init; } = 0.5;
 
+    /// <summary>Smallest domain kept.</summary>
+    [CommandOption("--min-domain <N>")]
+    [Description("Drop selected connected domains of fewer than N sub-voxels (0 keeps all, the reference). Default: the profile's.")]
+    public int? MinDomain { get; init; }
+
     /// <summary>Threshold.</summary>
     [CommandOption("--threshold <T>")]
     [Description("Decision threshold: of the summed score (0 … 8, reference 3.75) or, with --rule mean, of the mean (0 … 1; default 3.75/8). Default: the profile's.")]
@@ -142,7 +147,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
         var table = RangeLoading.Load(settings.Ranges!, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain);
         var ensemble = profile.Ensemble;
         var analyses = PlanAnalyses(settings, ensemble, table);
 
@@ -159,7 +164,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
 
         var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage);
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels);
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var results = new List<(IReadOnlyList<ElementPair> Pairs, CsroMap Map, List<CsroMap> Controls, string Dir)>();

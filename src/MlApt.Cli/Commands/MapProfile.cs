@@ -21,6 +21,12 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <summary>Model metadata key of the voxel sphere radius (in voxel edges) a model was trained for.</summary>
     public const string SphereKey = "map.sphere_radius";
 
+    /// <summary>Model metadata key of the smallest domain (sub-voxels) kept in the selection.</summary>
+    public const string MinDomainKey = "map.min_domain_subvoxels";
+
+    /// <summary>Smallest selected domain kept (sub-voxels; 0 keeps all, as the reference).</summary>
+    public int MinDomainSubVoxels { get; init; }
+
     /// <summary>The scan of a map with this profile.</summary>
     public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, 1.5);
 
@@ -44,7 +50,7 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// threshold the model was tuned for (its metadata), or the reference decision for a model without them.
     /// Explicit <c>--rule</c>/<c>--threshold</c> win in both.
     /// </summary>
-    public static MapProfile Resolve(string profile, string? model, string? rule, double? threshold)
+    public static MapProfile Resolve(string profile, string? model, string? rule, double? threshold, int? minDomain = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var reference = profile.Equals("reference", StringComparison.OrdinalIgnoreCase);
@@ -78,7 +84,8 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
         var stage = ensemble.Metadata.TryGetValue(StageKey, out var st) && st.Equals("normalized", StringComparison.OrdinalIgnoreCase)
             ? SdmStage.Normalized : SdmStage.Preprocessed;
         var sphere = ensemble.Metadata.TryGetValue(SphereKey, out var sr) && double.TryParse(sr, NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) && radius > 0 ? radius : 0.75;
-        return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t, stage, sphere);
+        var minDomainInForce = minDomain ?? (!reference && ensemble.Metadata.TryGetValue(MinDomainKey, out var md) && int.TryParse(md, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 0);
+        return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t, stage, sphere) { MinDomainSubVoxels = minDomainInForce };
     }
 
     /// <summary>Parses sum|mean.</summary>

@@ -80,7 +80,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         var species = table.Assign(specimen.Cloud);
         var pair = new ElementPair(spec.Element, spec.Element);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(1.0, 0.5), Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage);
+        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(1.0, 0.5), Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels);
         var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, [pair], classify, options, true, null, cancellationToken);
         var map = outcome.Map;
         Lap("mapped and validated (with the domain-free twin)");

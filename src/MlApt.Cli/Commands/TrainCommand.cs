@@ -102,6 +102,11 @@ public sealed class TrainSettings : CommonSettings
     [Description("Record in the model the voxel sphere radius of its bank, in voxel edges (reference 0.75): 'map' and 'validate' then scan with it.")]
     public double? MapSphere { get; init; }
 
+    /// <summary>Smallest domain kept.</summary>
+    [CommandOption("--map-min-domain <N>")]
+    [Description("Record in the model the smallest selected domain (in sub-voxels) that 'map' and 'validate' keep under the default profile.")]
+    public int? MapMinDomain { get; init; }
+
     /// <summary>JSON report.</summary>
     [CommandOption("--json")]
     [Description("Print the report as JSON on stdout.")]
@@ -209,6 +214,8 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
                 : throw new InputException($"--map-stage '{settings.MapStage}': expected preprocessed or normalized");
         if (settings.MapSphere is { } ms)
             metadata[MapProfile.SphereKey] = ms > 0 && ms <= 3 ? ms.ToString("R", CultureInfo.InvariantCulture) : throw new InputException($"--map-sphere {ms}: expected 0 … 3 voxel edges");
+        if (settings.MapMinDomain is { } mmd)
+            metadata[MapProfile.MinDomainKey] = mmd is >= 0 and <= 100_000 ? mmd.ToString(CultureInfo.InvariantCulture) : throw new InputException($"--map-min-domain {mmd}: expected 0 … 100000");
         if (settings.MapRule is not null)
             metadata[MapProfile.RuleKey] = MapProfile.ParseRule(settings.MapRule) == Imaging.DecisionRule.Sum ? "sum" : "mean";
         if (settings.MapThreshold is { } mt)

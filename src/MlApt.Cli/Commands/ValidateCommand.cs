@@ -28,6 +28,12 @@ public sealed class ValidateSettings : CommonSettings
     [Description("Benchmark: simulate N validation specimens across η 0.35–0.6, σxy 0.3–0.5, σz 0.03–0.04, order 0.8–1.0, radii 1.0–1.8 nm (seeds 1000…), validate each (with its null twin) and write sweep.json with the means.")]
     public int? Sweep { get; init; }
 
+    /// <summary>First sweep specimen.</summary>
+    [CommandOption("--sweep-start <K>")]
+    [Description("With --sweep: start at validation specimen K (e.g. tune on 100… and report on 0…).")]
+    [DefaultValue(0)]
+    public int SweepStart { get; init; }
+
     /// <summary>Truth file.</summary>
     [CommandOption("-t|--truth <T>")]
     [Description("Truth file (default: S.truth.json next to S.pos).")]
@@ -76,6 +82,11 @@ public sealed class ValidateSettings : CommonSettings
     [Description("sum or mean. Default: the profile's.")]
     public string? Rule { get; init; }
 
+    /// <summary>Smallest domain kept.</summary>
+    [CommandOption("--min-domain <N>")]
+    [Description("Drop selected connected domains of fewer than N sub-voxels (0 keeps all, the reference). Default: the profile's.")]
+    public int? MinDomain { get; init; }
+
     /// <summary>Threshold.</summary>
     [CommandOption("--threshold <T>")]
     [Description("Decision threshold of the rule. Default: the profile's.")]
@@ -103,6 +114,8 @@ public sealed class ValidateSettings : CommonSettings
             return ValidationResult.Error("--out is required: the folder to write");
         if ((Sweep is null) == string.IsNullOrWhiteSpace(Recon))
             return ValidationResult.Error("validate: give a simulated reconstruction or --sweep N, not both");
+        if (SweepStart is < 0 or > 100_000)
+            return ValidationResult.Error($"--sweep-start {SweepStart}: expected 0 … 100000");
         if (Sweep is { } n && n is < 1 or > 1000)
             return ValidationResult.Error($"--sweep {n}: expected 1 … 1000 specimens");
         if (Sweep is not null && (Truth is not null || Ranges is not null || Box is not null))
@@ -133,12 +146,12 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var paths = SimulateCommand.PathsFor(recon);
         var (spec, domains) = SpecimenTruth.Load(settings.Truth ?? paths.Truth);
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain);
         var pairs = Pairs(settings.Pairs, profile, spec);
         var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
         var cloud = IonFile.Read(recon);
         var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage);
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels);
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
         Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
@@ -151,17 +164,17 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
 
     private int RunSweep(ValidateSettings settings, int count, CancellationToken cancellationToken)
     {
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
         for (var i = 0; i < count; i++)
         {
-            var spec = ValidationSweep.Specimen(i);
+            var spec = ValidationSweep.Specimen(settings.SweepStart + i);
             var specimen = SimulatedSpecimen.Generate(spec);
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var pairs = Pairs(settings.Pairs, profile, spec);
             var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(settings.Voxel, settings.Stride),
-                Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage);
+                Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels);
             var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
             rows.Add((spec, o));
             if (!settings.Json)

@@ -50,13 +50,25 @@ public readonly record struct MapScore(long TruePositives, long FalsePositives, 
         return mask;
     }
 
-    /// <summary>Scores the map's selection against the truth.</summary>
-    public static MapScore Of(CsroMap map, IReadOnlyList<SphericalDomain> domains)
+    /// <summary>Scores the map's final selection (<see cref="CsroMap.Selected"/>) against the truth, over sub-voxels with a defined score.</summary>
+    public static MapScore Of(CsroMap map, IReadOnlyList<SphericalDomain> domains) => Of(map, TruthMask(map, domains));
+
+    /// <summary>Scores the map's final selection against a truth mask.</summary>
+    public static MapScore Of(CsroMap map, ReadOnlySpan<byte> truth)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var mask = TruthMask(map, domains);
-        var scores = map.Rule == DecisionRule.Sum ? map.SubVoxelScore : map.SubVoxelMean;
-        return At(scores, mask, map.Threshold);
+        if (truth.Length != map.Selected.Length) throw new ArgumentException("one truth entry per sub-voxel", nameof(truth));
+        long tp = 0, fp = 0, fn = 0, tn = 0;
+        var scores = map.SubVoxelMean;
+        for (var i = 0; i < truth.Length; i++)
+        {
+            if (float.IsNaN(scores[i])) continue;
+            var on = map.Selected[i] != 0;
+            if (truth[i] != 0) { if (on) tp++; else fn++; }
+            else if (on) fp++;
+            else tn++;
+        }
+        return new MapScore(tp, fp, fn, tn);
     }
 
     /// <summary>Scores "score &gt; threshold" (NaN scores are not counted) against a truth mask.</summary>

@@ -9,7 +9,7 @@ namespace MlApt.Validation;
 /// <summary>What a validation measured.</summary>
 /// <param name="Map">The CSRO map of the specimen.</param>
 /// <param name="Score">Sub-voxel scores at the map's decision.</param>
-/// <param name="Curve">Scores over thresholds of the map's rule.</param>
+/// <param name="Curve">Scores over thresholds of the map's rule (the threshold alone, before any domain-size filter).</param>
 /// <param name="Best">The threshold with the highest F1 (an upper bound of what tuning could reach on this specimen).</param>
 /// <param name="NullMap">The map of the domain-free twin, when asked for.</param>
 /// <param name="NullFalsePositiveFraction">Selected / defined sub-voxels of the twin (NaN without it).</param>
@@ -45,7 +45,7 @@ public static class SpecimenValidation
         var map = CsroMapper.Map(cloud, table.Assign(cloud), table, pairs, classify, options, progress, cancellationToken);
         var truth = MapScore.TruthMask(map, domains);
         var scores = map.Rule == DecisionRule.Sum ? map.SubVoxelScore : map.SubVoxelMean;
-        var score = MapScore.At(scores, truth, map.Threshold);
+        var score = MapScore.Of(map, truth);
         var curve = PrecisionRecall.Curve(scores, truth, map.Rule);
         CsroMap? nullMap = null;
         var nullFp = double.NaN;

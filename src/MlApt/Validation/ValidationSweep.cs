@@ -24,6 +24,7 @@ public static class ValidationSweep
             SigmaZ = Math.Round(U(0.03, 0.04), 4),
             Order = Math.Round(U(0.8, 1.0), 3),
             Seed = 1000 + index,
+            // Seeds 1000 + index: far from the bank specimens' seeds, which are drawn from the whole int range.
         };
     }
 }

@@ -27,3 +27,30 @@ public class RunCommandTests
         Assert.Contains("## Random-label control", File.ReadAllText(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
     }
 }
+
+public class DefaultModelTests
+{
+    [Fact]
+    public void EmbeddedModel_IsTunedAndUsedWithoutModel()
+    {
+        Assert.True(MlApt.Cli.Commands.DefaultModel.Available);
+        var profile = MlApt.Cli.Commands.MapProfile.Resolve("default", null, null, null);
+        Assert.Equal(MlApt.Cli.Commands.DefaultModel.Name, profile.Model);
+        Assert.Equal(MlApt.Imaging.DecisionRule.Mean, profile.Rule);
+        Assert.True(profile.MinDomainSubVoxels > 0);
+        Assert.Equal(["Ni-Ni"], profile.Ensemble.Pairs);
+        Assert.InRange(new FileInfo(typeof(MlApt.Cli.MlAptApp).Assembly.Location).Length, 1_000_000, 20_000_000);
+    }
+
+    [Fact]
+    public void Run_WithoutArgumentsButSize_UsesTheEmbeddedModel()
+    {
+        using var dir = new TempDir();
+        var outDir = dir.File("demo");
+        var r = CliRunner.Run("run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "3");
+        Assert.Equal(0, r.Exit);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(MlApt.Cli.Commands.DefaultModel.Name, doc.RootElement.GetProperty("model").GetProperty("name").GetString());
+        Assert.Equal("mean", doc.RootElement.GetProperty("model").GetProperty("rule").GetString());
+    }
+}
