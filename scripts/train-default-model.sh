@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the default model embedded in the CLI, src/MlApt.Cli/Models/default.safetensors, from the
 # project's own simulated specimens with the project's own 'bank' and 'train' (both seeded: the same
-# commands give the same bits, whatever the number of cores). About 10 minutes on 2 cores.
+# commands give bit-identical weights whatever the number of cores; the metadata records the program
+# version and the bank file). About 10 minutes on 2 cores.
 #
 #   scripts/train-default-model.sh [WORKDIR]
 #
