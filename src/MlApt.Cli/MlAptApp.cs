@@ -38,8 +38,9 @@ public static class MlAptApp
             config.ValidateExamples();
 
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Run the demo: make a small example specimen and its range file, then analyse it.")
-                .WithExample("run", "--out", "mlapt-demo");
+                .WithDescription("Run the demo: simulate a CoCrNi specimen with Ni–Ni CSRO domains, map it with the default model, run the random-label control, validate against the truth, and write summary.json, figures and report.md.")
+                .WithExample("run")
+                .WithExample("run", "--out", "mlapt-demo", "--seed", "2");
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Describe a reconstruction (POS, EPOS, APT, CSV): format, ions, bounds and, with a range file, ions per species.")
                 .WithExample("info", "specimen.pos", "--ranges", "specimen.rrng")
@@ -60,6 +61,13 @@ public static class MlAptApp
                 .WithDescription("Cross-sample study: relate processing and composition to CSRO (from mlapt map) and CSRO to properties, with fits, 95 % bands, Pearson and Spearman correlations, plots and a report.")
                 .WithExample("study", "--table", "samples.csv", "--property", "resistivity", "--out", "study-out")
                 .WithExample("study", "--table", "samples.csv", "--property", "resistivity", "--property", "hardness", "--out", "study-out", "--json");
+            config.AddCommand<SimulateCommand>("simulate")
+                .WithDescription("Simulate a specimen with known truth: a random solid solution with embedded ordered domains through the detector model (POS + truth JSON + range file).")
+                .WithExample("simulate", "--out", "S.pos", "--size", "20,20,40", "--domains", "30", "--radius", "1.0-1.8", "--element", "Ni", "--structure", "L12", "--eta", "0.5", "--seed", "1");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Map a simulated specimen and score the map against its truth: precision, recall, F1, IoU, volume fractions, PR curve, null twin.")
+                .WithExample("validate", "S.pos", "--truth", "S.truth.json", "--null", "--out", "val-out")
+                .WithExample("validate", "S.pos", "--profile", "reference", "--model", "keras-models", "--out", "val-ref");
             config.AddCommand<BankCommand>("bank")
                 .WithDescription("Simulated z-SDM pattern banks (crystals through a detector model) as NPZ: presets, custom classes, or import of the published layout.")
                 .WithExample("bank", "--preset", "cocrni-reference", "--seed", "42", "--out", "bank.npz", "--plot", "bank-plots")

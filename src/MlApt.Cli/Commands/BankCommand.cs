@@ -29,6 +29,17 @@ public sealed class BankCommand(CliIo io) : Command<BankSettings>
                 InputError.In("--classes", $"'{settings.Classes}': class names must be non-empty and distinct");
             bank = PublishedBank.Import(settings.Import, settings.Label!.Value, names);
         }
+        else if (settings.Specimens is { } specimens)
+        {
+            var stage = settings.SdmStage.Equals("normalized", StringComparison.OrdinalIgnoreCase) ? Sdm.SdmStage.Normalized
+                : settings.SdmStage.Equals("preprocessed", StringComparison.OrdinalIgnoreCase) ? Sdm.SdmStage.Preprocessed
+                : throw new InputException($"--sdm-stage '{settings.SdmStage}': expected preprocessed or normalized");
+            if (!(settings.SphereRadius is > 0.1 and <= 3))
+                InputError.In("--sphere-radius", $"{settings.SphereRadius}: expected 0.1 … 3 nm");
+            var pairs = (settings.Channels ?? "Ni-Ni").Split(',', StringSplitOptions.TrimEntries).Select(p => Sdm.ElementPair.Parse(p, "--channels")).ToList();
+            bank = Validation.SpecimenBank.Generate(specimens, settings.Seed, stage, settings.SphereRadius, pairs,
+                n => io.Error.WriteLine(Invariant($"mlapt: specimen {n}/{specimens}")));
+        }
         else
         {
             var spec = settings.Preset is not null ? BankPresets.Get(settings.Preset) : BankCustom.Build(settings);

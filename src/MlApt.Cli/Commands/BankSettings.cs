@@ -10,6 +10,23 @@ namespace MlApt.Cli.Commands;
 /// <summary>Settings of <c>mlapt bank</c>: a preset, a custom bank, or an import of the published layout.</summary>
 public sealed class BankSettings : CommonSettings
 {
+    /// <summary>Specimen bank.</summary>
+    [CommandOption("--specimens <N>")]
+    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains: the map's own preprocessed Ni-Ni voxel z-SDMs, labelled CSRO when half the voxel sphere lies in a domain (the default model's bank).")]
+    public int? Specimens { get; init; }
+
+    /// <summary>Stage of the specimen bank's z-SDMs.</summary>
+    [CommandOption("--sdm-stage <S>")]
+    [Description("With --specimens: preprocessed (METHOD §4, as the reference map) or normalized (min–max only).")]
+    [DefaultValue("preprocessed")]
+    public string SdmStage { get; init; } = "preprocessed";
+
+    /// <summary>Sphere radius of the specimen bank.</summary>
+    [CommandOption("--sphere-radius <NM>")]
+    [Description("With --specimens: radius of the voxel sphere whose atoms make each z-SDM (reference 0.75 nm).")]
+    [DefaultValue(0.75)]
+    public double SphereRadius { get; init; } = 0.75;
+
     /// <summary>Preset name.</summary>
     [CommandOption("--preset <P>")]
     [Description("Named bank: cocrni-reference (METHOD §5: FCC vs L1₂ along <002>, 5200 samples), cocrni-111 (FCC vs L1₁ along <111>), feal-reference (BCC vs B2 vs D0₃, Fe-Fe and Al-Al channels).")]
@@ -98,7 +115,7 @@ public sealed class BankSettings : CommonSettings
 
     /// <summary>Channels.</summary>
     [CommandOption("--channels <PAIRS>")]
-    [Description("Comma-separated element pairs, one input channel each, e.g. Fe-Fe,Al-Al (custom bank; default element-element).")]
+    [Description("Comma-separated element pairs, one input channel each, e.g. Fe-Fe,Al-Al (custom or specimen bank; default element-element, Ni-Ni for --specimens).")]
     public string? Channels { get; init; }
 
     /// <summary>σxy axis.</summary>
@@ -131,7 +148,7 @@ public sealed class BankSettings : CommonSettings
     [
         ("--structure", Structure is not null), ("--element", Element is not null), ("--other", Other is not null),
         ("--composition", Composition is not null), ("--order", Order is not null), ("--orientation", Orientation is not null),
-        ("--lattice", LatticeParameter is not null), ("--cells", Cells is not null), ("--channels", Channels is not null),
+        ("--lattice", LatticeParameter is not null), ("--cells", Cells is not null), ("--channels", Channels is not null && Specimens is null),
         ("--sigma-xy", SigmaXy is not null), ("--sigma-z", SigmaZ is not null), ("--eta", Eta is not null),
         ("--tilt", Tilt is not null), ("--samples", Samples is not null),
     ];
@@ -139,16 +156,18 @@ public sealed class BankSettings : CommonSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        var modes = (Preset is not null ? 1 : 0) + (Import is not null ? 1 : 0) + (Structure is not null ? 1 : 0);
+        var modes = (Preset is not null ? 1 : 0) + (Import is not null ? 1 : 0) + (Structure is not null ? 1 : 0) + (Specimens is not null ? 1 : 0);
         if (modes != 1)
-            return ValidationResult.Error("bank: give exactly one of --preset, --import or --structure");
+            return ValidationResult.Error("bank: give exactly one of --preset, --import, --structure or --specimens");
+        if (Specimens is { } sp && sp is < 1 or > 10_000)
+            return ValidationResult.Error(Invariant($"--specimens {sp}: expected 1 … 10000"));
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the .npz to write");
         if (Preset is not null && !BankPresets.Names.Contains(Preset))
             return ValidationResult.Error($"--preset '{Preset}': expected {string.Join(", ", BankPresets.Names)}");
-        if (Preset is not null || Import is not null)
+        if (Preset is not null || Import is not null || Specimens is not null)
         {
-            var mode = Preset is not null ? "--preset" : "--import";
+            var mode = Preset is not null ? "--preset" : Import is not null ? "--import" : "--specimens";
             foreach (var (option, given) in CustomOptions)
             {
                 if (given) return ValidationResult.Error($"{option}: only for custom banks (--structure), not with {mode}");

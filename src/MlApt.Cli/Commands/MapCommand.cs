@@ -39,8 +39,14 @@ public sealed class MapSettings : CommonSettings
 
     /// <summary>Model.</summary>
     [CommandOption("-m|--model <M>")]
-    [Description("Model: an MlApt model file (.safetensors), a Keras .h5, or a directory of .h5 files (an ensemble). Required.")]
+    [Description("Model: an MlApt model file (.safetensors), a Keras .h5, or a directory of .h5 files (an ensemble). Default: the embedded default model.")]
     public string? Model { get; init; }
+
+    /// <summary>Profile.</summary>
+    [CommandOption("--profile <P>")]
+    [Description("default (the given or embedded model with the decision it was tuned for) or reference (the published pipeline exactly: sum rule, threshold 3.75; needs --model).")]
+    [DefaultValue("default")]
+    public string Profile { get; init; } = "default";
 
     /// <summary>Analysis box.</summary>
     [CommandOption("--box <BOX>")]
@@ -59,16 +65,20 @@ public sealed class MapSettings : CommonSettings
     [DefaultValue(0.5)]
     public double Stride { get; init; } = 0.5;
 
+    /// <summary>Smallest domain kept.</summary>
+    [CommandOption("--min-domain <N>")]
+    [Description("Drop selected connected domains of fewer than N sub-voxels (0 keeps all, the reference). Default: the profile's.")]
+    public int? MinDomain { get; init; }
+
     /// <summary>Threshold.</summary>
     [CommandOption("--threshold <T>")]
-    [Description("Decision threshold: of the summed score (0 … 8, reference 3.75) or, with --rule mean, of the mean (0 … 1; default 3.75/8).")]
+    [Description("Decision threshold: of the summed score (0 … 8, reference 3.75) or, with --rule mean, of the mean (0 … 1; default 3.75/8). Default: the profile's.")]
     public double? Threshold { get; init; }
 
     /// <summary>Decision rule.</summary>
     [CommandOption("--rule <RULE>")]
-    [Description("sum (reference: sum of P over covering voxels) or mean (mean over covering voxels, no edge bias).")]
-    [DefaultValue("sum")]
-    public string Rule { get; init; } = "sum";
+    [Description("sum (reference: sum of P over covering voxels) or mean (mean over covering voxels, no edge bias). Default: the profile's.")]
+    public string? Rule { get; init; }
 
     /// <summary>Control permutations.</summary>
     [CommandOption("--control <N>")]
@@ -97,22 +107,18 @@ public sealed class MapSettings : CommonSettings
     [Description("Print the summary as JSON on stdout (no progress display).")]
     public bool Json { get; init; }
 
-    /// <summary>The parsed rule.</summary>
-    public DecisionRule ParsedRule => Rule.Equals("mean", StringComparison.OrdinalIgnoreCase) ? DecisionRule.Mean : DecisionRule.Sum;
-
-    /// <summary>The threshold in force.</summary>
-    public double ThresholdInForce => Threshold ?? (ParsedRule == DecisionRule.Sum ? Selection.ReferenceSumThreshold : Selection.ReferenceSumThreshold / 8);
-
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Ranges))
             return ValidationResult.Error("--ranges is required: the map needs the ions of each element");
-        if (string.IsNullOrWhiteSpace(Model))
-            return ValidationResult.Error("--model is required: a .safetensors model file, a Keras .h5, or a directory of .h5 files");
+        if (!MapProfile.Names.Contains(Profile.ToLowerInvariant()))
+            return ValidationResult.Error($"--profile '{Profile}': expected default or reference");
+        if (Profile.Equals("reference", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Model))
+            return ValidationResult.Error("--profile reference needs --model: the published models (e.g. the folder of the authors' Keras .h5 files)");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the folder to write");
-        if (!Rule.Equals("sum", StringComparison.OrdinalIgnoreCase) && !Rule.Equals("mean", StringComparison.OrdinalIgnoreCase))
+        if (Rule is not null && !Rule.Equals("sum", StringComparison.OrdinalIgnoreCase) && !Rule.Equals("mean", StringComparison.OrdinalIgnoreCase))
             return ValidationResult.Error($"--rule '{Rule}': expected sum or mean");
         if (!(Voxel > 0) || !(Stride > 0) || Stride > Voxel)
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} --stride {Stride}: expected 0 < stride ≤ voxel"));
@@ -141,7 +147,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
         var table = RangeLoading.Load(settings.Ranges!, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
-        var ensemble = ModelLoading.Load(settings.Model!);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain);
+        var ensemble = profile.Ensemble;
         var analyses = PlanAnalyses(settings, ensemble, table);
 
         var readClock = Stopwatch.StartNew();
@@ -156,8 +163,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
                 InputError.In("--box", $"{BoxOption.Format(b)} lies outside the data ({(bounds is { } bb ? $"x [{bb.Min.X}, {bb.Max.X}], y [{bb.Min.Y}, {bb.Max.Y}], z [{bb.Min.Z}, {bb.Max.Z}]" : "no ions")})");
         }
 
-        var options = new MapOptions(Box: box, Scan: new VoxelScanOptions(settings.Voxel, settings.Stride, 0.75 * settings.Voxel, 1.5),
-            Rule: settings.ParsedRule, Threshold: settings.ThresholdInForce);
+        var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels);
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var results = new List<(IReadOnlyList<ElementPair> Pairs, CsroMap Map, List<CsroMap> Controls, string Dir)>();
@@ -183,7 +190,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.
         foreach (var (pairs, map, controls, dir) in results)
         {
-            MapReport.Write(dir, map, cloud, species, table, controls, w => WriteProvenance(w, settings, ensemble, readSeconds, total.Elapsed.TotalSeconds),
+            MapReport.Write(dir, map, cloud, species, table, controls, w => WriteProvenance(w, settings, profile, readSeconds, total.Elapsed.TotalSeconds),
                 new MapReport.Options(IonsCsv: settings.IonsCsv));
         }
         if (results.Count > 1)
@@ -250,20 +257,22 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         return [requested];
     }
 
-    private static void WriteProvenance(Utf8JsonWriter w, MapSettings s, CnnEnsemble ensemble, double readSeconds, double elapsed)
+    private static void WriteProvenance(Utf8JsonWriter w, MapSettings s, MapProfile profile, double readSeconds, double elapsed)
     {
+        var ensemble = profile.Ensemble;
         w.WriteStartObject("parameters");
         w.WriteNumber("voxel_nm", s.Voxel);
         w.WriteNumber("stride_nm", s.Stride);
-        w.WriteNumber("sphere_radius_nm", 0.75 * s.Voxel);
+        w.WriteNumber("sphere_radius_nm", profile.SphereRadius * s.Voxel);
         w.WriteNumber("pair_radius_nm", 1.5);
-        w.WriteString("rule", s.ParsedRule == DecisionRule.Sum ? "sum" : "mean");
-        w.WriteNumber("threshold", s.ThresholdInForce);
+        w.WriteString("profile", profile.Profile);
+        w.WriteString("rule", profile.RuleName);
+        w.WriteNumber("threshold", profile.Threshold);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
         w.WriteNumber("control_permutations", s.Control);
         w.WriteNumber("seed", s.Seed);
         w.WriteString("box", s.Box ?? "automatic");
-        w.WriteString("preprocessing", "min-max, Savitzky-Golay (15, 8, interp), background clipping (1000 passes max), min-max");
+        w.WriteString("preprocessing", profile.Stage == SdmStage.Preprocessed ? "min-max, Savitzky-Golay (15, 8, interp), background clipping (1000 passes max), min-max" : "min-max");
         w.WriteEndObject();
         w.WriteStartObject("provenance");
         w.WriteString("program", "mlapt " + ProgramInfo.Version);
@@ -271,8 +280,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteString("reconstruction_sha256", Provenance.Sha256(s.Recon));
         w.WriteString("ranges", s.Ranges);
         w.WriteString("ranges_sha256", Provenance.Sha256(s.Ranges!));
-        w.WriteString("model", s.Model);
-        w.WriteString("model_id", ModelLoading.Id(s.Model!));
+        w.WriteString("model", profile.Model);
+        w.WriteString("model_id", profile.ModelId);
         w.WriteNumber("model_members", ensemble.Members.Count);
         w.WriteStartArray("model_classes");
         foreach (var c in ensemble.ClassNames) w.WriteStringValue(c);

@@ -82,6 +82,31 @@ public sealed class TrainSettings : CommonSettings
     [DefaultValue(0)]
     public int Threads { get; init; }
 
+    /// <summary>Decision rule the model is tuned for.</summary>
+    [CommandOption("--map-rule <RULE>")]
+    [Description("Record in the model the decision rule (sum or mean) that 'map' and 'validate' use with it under the default profile.")]
+    public string? MapRule { get; init; }
+
+    /// <summary>Decision threshold the model is tuned for.</summary>
+    [CommandOption("--map-threshold <T>")]
+    [Description("Record in the model the decision threshold (of --map-rule) that 'map' and 'validate' use with it under the default profile.")]
+    public double? MapThreshold { get; init; }
+
+    /// <summary>z-SDM stage of the bank.</summary>
+    [CommandOption("--map-stage <S>")]
+    [Description("Record in the model the z-SDM stage its bank holds (preprocessed or normalized): 'map' and 'validate' then feed it the same.")]
+    public string? MapStage { get; init; }
+
+    /// <summary>Sphere radius of the bank.</summary>
+    [CommandOption("--map-sphere <R>")]
+    [Description("Record in the model the voxel sphere radius of its bank, in voxel edges (reference 0.75): 'map' and 'validate' then scan with it.")]
+    public double? MapSphere { get; init; }
+
+    /// <summary>Smallest domain kept.</summary>
+    [CommandOption("--map-min-domain <N>")]
+    [Description("Record in the model the smallest selected domain (in sub-voxels) that 'map' and 'validate' keep under the default profile.")]
+    public int? MapMinDomain { get; init; }
+
     /// <summary>JSON report.</summary>
     [CommandOption("--json")]
     [Description("Print the report as JSON on stdout.")]
@@ -111,6 +136,10 @@ public sealed class TrainSettings : CommonSettings
     {
         if (Banks.Length == 0)
             return ValidationResult.Error("--bank is required: a pattern bank .npz (from 'mlapt bank')");
+        if (MapRule is not null && !MapRule.Equals("sum", StringComparison.OrdinalIgnoreCase) && !MapRule.Equals("mean", StringComparison.OrdinalIgnoreCase))
+            return ValidationResult.Error($"--map-rule '{MapRule}': expected sum or mean");
+        if (MapThreshold is { } mt && !double.IsFinite(mt))
+            return ValidationResult.Error("--map-threshold must be a finite number");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the model file to write");
         if (Folds < 2)
@@ -179,6 +208,18 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
             ["bank.files"] = string.Join(";", settings.Banks.Select(Path.GetFileName)),
             ["bank.sha256"] = string.Join(";", settings.Banks.Select(Provenance.Sha256)),
         };
+        if (settings.MapStage is not null)
+            metadata[MapProfile.StageKey] = settings.MapStage.Equals("normalized", StringComparison.OrdinalIgnoreCase) ? "normalized"
+                : settings.MapStage.Equals("preprocessed", StringComparison.OrdinalIgnoreCase) ? "preprocessed"
+                : throw new InputException($"--map-stage '{settings.MapStage}': expected preprocessed or normalized");
+        if (settings.MapSphere is { } ms)
+            metadata[MapProfile.SphereKey] = ms > 0 && ms <= 3 ? ms.ToString("R", CultureInfo.InvariantCulture) : throw new InputException($"--map-sphere {ms}: expected 0 … 3 voxel edges");
+        if (settings.MapMinDomain is { } mmd)
+            metadata[MapProfile.MinDomainKey] = mmd is >= 0 and <= 100_000 ? mmd.ToString(CultureInfo.InvariantCulture) : throw new InputException($"--map-min-domain {mmd}: expected 0 … 100000");
+        if (settings.MapRule is not null)
+            metadata[MapProfile.RuleKey] = MapProfile.ParseRule(settings.MapRule) == Imaging.DecisionRule.Sum ? "sum" : "mean";
+        if (settings.MapThreshold is { } mt)
+            metadata[MapProfile.ThresholdKey] = mt.ToString("R", CultureInfo.InvariantCulture);
         var model = new CnnEnsemble(result.Model.Architecture, result.Model.Members, result.Model.ClassNames, result.Model.Pairs, metadata);
         ModelFile.Save(settings.Out!, model);
         IReadOnlyList<string> plots = settings.Plot is null ? [] : TrainingPlots.SaveAll(settings.Plot, result);

@@ -94,7 +94,7 @@ public static class CsroMapper
                 var t0 = Stopwatch.GetTimestamp();
                 VoxelScan.RunAt(cx, cy, cz, scan, indices[pairs[c].Centre], indices[pairs[c].Neighbour], counts, []);
                 var t1 = Stopwatch.GetTimestamp();
-                Preprocessing.ApplyBatch(counts, values, SdmStage.Preprocessed);
+                Preprocessing.ApplyBatch(counts, values, options.Stage);
                 for (var t = 0; t < n; t++)
                 {
                     var src = values.AsSpan(t * VoxelScan.Bins, VoxelScan.Bins);
@@ -133,6 +133,20 @@ public static class CsroMapper
         var (selectedCount, definedSub) = Selection.Select(options.Rule == DecisionRule.Sum ? score : mean, options.Threshold, selected);
         var labels = new int[sub.Count];
         var domains = ConnectedDomains.Label(sub, selected, labels);
+        if (options.MinDomainSubVoxels > 1 && domains.Any(d => d.SubVoxels < options.MinDomainSubVoxels))
+        {
+            // Isolated specks are noise, not domains: drop them and label again.
+            var small = domains.Where(d => d.SubVoxels < options.MinDomainSubVoxels).Select(d => d.Id).ToHashSet();
+            for (var s = 0; s < sub.Count; s++)
+            {
+                if (labels[s] > 0 && small.Contains(labels[s]))
+                {
+                    selected[s] = 0;
+                    selectedCount--;
+                }
+            }
+            domains = ConnectedDomains.Label(sub, selected, labels);
+        }
         timings["subvoxels"] = Lap(clock);
 
         // Extraction in chunks of ions, in the precision of the source.

@@ -19,6 +19,8 @@ public delegate void VoxelClassifier(ReadOnlySpan<float> inputs, int count, Span
 /// <param name="DbscanEps">DBSCAN neighbourhood (nm).</param>
 /// <param name="DbscanMinSamples">DBSCAN core size (points, itself included).</param>
 /// <param name="SlabLayers">Voxel layers along z scanned and classified at a time (memory stays flat).</param>
+/// <param name="MinDomainSubVoxels">Selected connected domains with fewer sub-voxels are dropped from the selection (0: keep all, the reference).</param>
+/// <param name="Stage">What the classifier sees of each voxel z-SDM: the reference preprocessing (METHOD §4) or min–max only.</param>
 public sealed record MapOptions(
     Box? Box = null,
     VoxelScanOptions? Scan = null,
@@ -27,7 +29,9 @@ public sealed record MapOptions(
     double ExtractionRadius = IonExtraction.ReferenceRadius,
     double DbscanEps = 0.4,
     int DbscanMinSamples = 3,
-    int SlabLayers = 16)
+    int SlabLayers = 16,
+    SdmStage Stage = SdmStage.Preprocessed,
+    int MinDomainSubVoxels = 0)
 {
     /// <summary>The scan geometry (reference when not set).</summary>
     public VoxelScanOptions ScanOrDefault => Scan ?? new VoxelScanOptions();

@@ -103,12 +103,18 @@ public static class ModelFile
     public static CnnEnsemble Load(string path)
     {
         IonFile.CheckReadable(path);
-        var bytes = File.ReadAllBytes(path);
+        return Load(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads an ensemble from the bytes of a model file (e.g. an embedded resource); <paramref name="source"/> names it in errors.</summary>
+    public static CnnEnsemble Load(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length < 8)
-            InputError.In(path, "too short for a safetensors file (expected an 8-byte header length)");
+            InputError.In(source, "too short for a safetensors file (expected an 8-byte header length)");
         var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         if (headerLength > MaxHeader || 8 + headerLength > (ulong)bytes.Length)
-            InputError.In(path, $"header length {headerLength} does not fit in the file of {bytes.Length} bytes: not a safetensors file");
+            InputError.In(source, $"header length {headerLength} does not fit in the file of {bytes.Length} bytes: not a safetensors file");
         var dataStart = 8 + (int)headerLength;
         JsonDocument doc;
         try
@@ -117,30 +123,30 @@ public static class ModelFile
         }
         catch (JsonException e)
         {
-            InputError.In(path, $"the safetensors header is not valid JSON ({e.Message})");
+            InputError.In(source, $"the safetensors header is not valid JSON ({e.Message})");
             throw;
         }
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                InputError.In(path, "the safetensors header is not a JSON object");
+                InputError.In(source, "the safetensors header is not a JSON object");
             if (!root.TryGetProperty("__metadata__", out var md) || md.ValueKind != JsonValueKind.Object)
-                InputError.In(path, "no __metadata__ in the header: not an mlapt model file");
+                InputError.In(source, "no __metadata__ in the header: not an mlapt model file");
             var meta = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in md.EnumerateObject())
             {
                 if (p.Value.ValueKind != JsonValueKind.String)
-                    InputError.In(path, $"__metadata__ '{p.Name}' is not a string");
+                    InputError.In(source, $"__metadata__ '{p.Name}' is not a string");
                 meta[p.Name] = p.Value.GetString()!;
             }
             if (!meta.TryGetValue("format", out var format) || format != Format)
-                InputError.In(path, $"__metadata__ format is '{(format ?? "missing")}', expected '{Format}'");
-            var arch = ParseArchitecture(path, Required(path, meta, "architecture"));
-            var classes = ParseStrings(path, "classes", Required(path, meta, "classes"));
-            var pairs = ParseStrings(path, "pairs", Required(path, meta, "pairs"));
-            if (!int.TryParse(Required(path, meta, "members"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
-                InputError.In(path, $"__metadata__ members '{meta["members"]}' is not a positive count");
+                InputError.In(source, $"__metadata__ format is '{(format ?? "missing")}', expected '{Format}'");
+            var arch = ParseArchitecture(source, Required(source, meta, "architecture"));
+            var classes = ParseStrings(source, "classes", Required(source, meta, "classes"));
+            var pairs = ParseStrings(source, "pairs", Required(source, meta, "pairs"));
+            if (!int.TryParse(Required(source, meta, "members"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+                InputError.In(source, $"__metadata__ members '{meta["members"]}' is not a positive count");
             Dictionary<string, string> extra;
             try
             {
@@ -148,26 +154,26 @@ public static class ModelFile
             }
             catch (JsonException)
             {
-                InputError.In(path, "__metadata__ metadata is not a JSON object of strings");
+                InputError.In(source, "__metadata__ metadata is not a JSON object of strings");
                 throw;
             }
             if (classes.Count != arch.Classes)
-                InputError.In(path, $"{classes.Count} class names for {arch.Classes} classes");
+                InputError.In(source, $"{classes.Count} class names for {arch.Classes} classes");
             if (pairs.Count != arch.Channels)
-                InputError.In(path, $"{pairs.Count} channel pairs for {arch.Channels} channels");
+                InputError.In(source, $"{pairs.Count} channel pairs for {arch.Channels} channels");
 
             var members = new List<CnnWeights>(count);
             for (var i = 0; i < count; i++)
             {
                 var w = new CnnWeights(arch);
                 foreach (var (name, data, shape) in w.Tensors())
-                    ReadTensor(path, root, $"member{i}.{name}", shape, data, bytes.AsSpan(dataStart));
+                    ReadTensor(source, root, $"member{i}.{name}", shape, data, bytes.AsSpan(dataStart));
                 members.Add(w);
             }
             var expected = new HashSet<string>(members.SelectMany((m, i) => m.Tensors().Select(t => $"member{i}.{t.Name}")), StringComparer.Ordinal) { "__metadata__" };
             foreach (var p in root.EnumerateObject())
                 if (!expected.Contains(p.Name))
-                    InputError.In(path, $"unexpected tensor '{p.Name}' for an ensemble of {count} members");
+                    InputError.In(source, $"unexpected tensor '{p.Name}' for an ensemble of {count} members");
             return new CnnEnsemble(arch, members, classes, pairs, extra);
         }
     }

@@ -3,6 +3,12 @@ namespace MlApt.Simulation;
 /// <summary>Natural isotopes (mass in Da, abundance) of the elements the simulations use.</summary>
 public static class Isotopes
 {
+    /// <summary>The elements with an isotope table.</summary>
+    public static IReadOnlyList<string> Elements { get; } = ["Al", "Co", "Cr", "Cu", "Fe", "Mn", "Ni", "Ti"];
+
+    /// <summary>Whether <paramref name="element"/> has an isotope table.</summary>
+    public static bool Known(string element) => Elements.Contains(element, StringComparer.Ordinal);
+
     /// <summary>Isotopes of an element, most abundant first.</summary>
     public static IReadOnlyList<(double Mass, double Abundance)> Of(string element) => element switch
     {
@@ -11,6 +17,9 @@ public static class Isotopes
         "Ni" => [(57.935, 0.68077), (59.931, 0.26223), (61.928, 0.03635), (60.931, 0.01140), (63.928, 0.00926)],
         "Fe" => [(55.935, 0.91754), (53.940, 0.05845), (56.935, 0.02119), (57.933, 0.00282)],
         "Al" => [(26.982, 1.0)],
+        "Mn" => [(54.938, 1.0)],
+        "Cu" => [(62.930, 0.6915), (64.928, 0.3085)],
+        "Ti" => [(47.948, 0.7372), (45.953, 0.0825), (46.952, 0.0744), (48.948, 0.0541), (49.945, 0.0518)],
         _ => throw new ArgumentException($"no isotope table for '{element}'", nameof(element)),
     };
 

@@ -7,7 +7,7 @@ public class HelpTests
     {
         var r = CliRunner.Run("--help");
         Assert.Equal(0, r.Exit);
-        foreach (var c in new[] { "run", "info", "ranges" })
+        foreach (var c in new[] { "run", "info", "ranges", "simulate", "validate", "map" })
             Assert.Contains(c, r.Out, StringComparison.Ordinal);
         Assert.Contains("mlapt", r.Out, StringComparison.Ordinal);
     }
@@ -35,5 +35,18 @@ public class HelpTests
     public void UnknownCommand_IsOneLineExit2()
     {
         CliRunner.AssertBadInput(CliRunner.Run("frobnicate"), "frobnicate");
+    }
+}
+
+public class SimulateHelpTests
+{
+    [Fact]
+    public void SimulateHelp_NamesEveryOption()
+    {
+        var r = CliRunner.Run("simulate", "--help");
+        Assert.Equal(0, r.Exit);
+        foreach (var o in new[] { "--out", "--size", "--lattice", "--lattice-parameter", "--composition", "--domains", "--radius", "--element",
+            "--structure", "--order", "--eta", "--sigma-xy", "--sigma-z", "--orientation", "--seed" })
+            Assert.Contains(o, r.Out, StringComparison.Ordinal);
     }
 }

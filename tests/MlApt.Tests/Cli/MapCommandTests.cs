@@ -130,7 +130,7 @@ public class MapCommandTests
     {
         using var dir = new TempDir();
         var inp = Make(dir);
-        CliRunner.AssertBadInput(CliRunner.Run("map", inp.Pos, "-r", inp.Rrng, "-p", "Ni-Ni", "-o", dir.File("out")), "--model");
+        CliRunner.AssertBadInput(CliRunner.Run("map", inp.Pos, "-r", inp.Rrng, "-p", "Ni-Ni", "--profile", "reference", "-o", dir.File("out")), "--model");
         CliRunner.AssertBadInput(CliRunner.Run("map", inp.Pos, "-r", inp.Rrng, "-p", "Ni-Ni", "-m", dir.File("none.safetensors"), "-o", dir.File("out")), "none.safetensors");
     }
 

@@ -1,20 +1,56 @@
-using MlApt.Io;
+using System.Text.Json;
+using MlApt.Learning;
+using MlApt.Tests.Learning;
 
 namespace MlApt.Tests.Cli;
 
 public class RunCommandTests
 {
     [Fact]
-    public void Demo_WritesExampleAndDescribesIt()
+    public void Demo_SimulatesMapsControlsValidatesAndReports()
     {
         using var dir = new TempDir();
-        var r = CliRunner.Run("run", "--out", dir.Path, "--seed", "7");
+        var arch = CnnArchitecture.Reference(1);
+        var model = dir.File("m.safetensors");
+        ModelFile.Save(model, new CnnEnsemble(arch, [KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["FCC", "CSRO"], ["Ni-Ni"]));
+        var outDir = dir.File("demo");
+        var r = CliRunner.Run("run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "7", "--model", model);
         Assert.Equal(0, r.Exit);
-        var cloud = IonFile.Read(Path.Combine(dir.Path, "example.pos"));
-        Assert.True(cloud.Count > 50_000);
-        var table = RangeTable.Load(Path.Combine(dir.Path, "example.rrng"));
-        var counts = table.Count(table.Assign(cloud));
-        Assert.Equal(0, counts[0]); // every simulated ion sits on a ranged isotope peak
-        Assert.Contains("Ni", r.Out, StringComparison.Ordinal);
+        foreach (var f in new[] { "specimen.pos", "specimen.truth.json", "specimen.rrng", "summary.json", "report.md",
+            "validation/validation.json", "validation/pr_curve.png", "validation/map_slice_xz.png", "map/summary.json" })
+            Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var v = doc.RootElement.GetProperty("validation");
+        Assert.True(v.GetProperty("true_volume_fraction").GetDouble() > 0);
+        Assert.True(doc.RootElement.GetProperty("control").TryGetProperty("csro_volume_fraction", out _));
+        Assert.Contains("F1", r.Out, StringComparison.Ordinal);
+        Assert.Contains("## Random-label control", File.ReadAllText(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
+    }
+}
+
+public class DefaultModelTests
+{
+    [Fact]
+    public void EmbeddedModel_IsTunedAndUsedWithoutModel()
+    {
+        Assert.True(MlApt.Cli.Commands.DefaultModel.Available);
+        var profile = MlApt.Cli.Commands.MapProfile.Resolve("default", null, null, null);
+        Assert.Equal(MlApt.Cli.Commands.DefaultModel.Name, profile.Model);
+        Assert.Equal(MlApt.Imaging.DecisionRule.Mean, profile.Rule);
+        Assert.True(profile.MinDomainSubVoxels > 0);
+        Assert.Equal(["Ni-Ni"], profile.Ensemble.Pairs);
+        Assert.InRange(new FileInfo(typeof(MlApt.Cli.MlAptApp).Assembly.Location).Length, 1_000_000, 20_000_000);
+    }
+
+    [Fact]
+    public void Run_WithoutArgumentsButSize_UsesTheEmbeddedModel()
+    {
+        using var dir = new TempDir();
+        var outDir = dir.File("demo");
+        var r = CliRunner.Run("run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "3");
+        Assert.Equal(0, r.Exit);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(MlApt.Cli.Commands.DefaultModel.Name, doc.RootElement.GetProperty("model").GetProperty("name").GetString());
+        Assert.Equal("mean", doc.RootElement.GetProperty("model").GetProperty("rule").GetString());
     }
 }

@@ -1,0 +1,241 @@
+using System.ComponentModel;
+using System.Globalization;
+using MlApt.Cli.Infrastructure;
+using MlApt.Io;
+using MlApt.Simulation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MlApt.Cli.Commands;
+
+/// <summary>Settings of <c>mlapt simulate</c>.</summary>
+public sealed class SimulateSettings : CommonSettings
+{
+    /// <summary>Output POS.</summary>
+    [CommandOption("-o|--out <S.pos>")]
+    [Description("Reconstruction to write (.pos, .epos, .apt or .csv); S.truth.json and S.rrng are written next to it. Required.")]
+    public string? Out { get; init; }
+
+    /// <summary>Size.</summary>
+    [CommandOption("--size <X,Y,Z>")]
+    [Description("Specimen size in nm: x, y centred on the axis, z from −Z to 0.")]
+    [DefaultValue("20,20,40")]
+    public string Size { get; init; } = "20,20,40";
+
+    /// <summary>Lattice.</summary>
+    [CommandOption("--lattice <L>")]
+    [Description("fcc or bcc.")]
+    [DefaultValue("fcc")]
+    public string Lattice { get; init; } = "fcc";
+
+    /// <summary>Lattice parameter.</summary>
+    [CommandOption("-a|--lattice-parameter <NM>")]
+    [Description("Lattice parameter a (nm).")]
+    [DefaultValue(0.356)]
+    public double A { get; init; } = 0.356;
+
+    /// <summary>Composition.</summary>
+    [CommandOption("--composition <C>")]
+    [Description("Matrix composition Element:amount,… (normalised), e.g. Co:1,Cr:1,Ni:1. Elements: Al, Co, Cr, Cu, Fe, Mn, Ni, Ti.")]
+    [DefaultValue("Co:1,Cr:1,Ni:1")]
+    public string Composition { get; init; } = "Co:1,Cr:1,Ni:1";
+
+    /// <summary>Domains.</summary>
+    [CommandOption("--domains <N>")]
+    [Description("Number of ordered spherical domains (0: a domain-free specimen).")]
+    [DefaultValue(30)]
+    public int Domains { get; init; } = 30;
+
+    /// <summary>Radius range.</summary>
+    [CommandOption("--radius <MIN-MAX>")]
+    [Description("Domain radius in nm, uniform in MIN-MAX (or one value).")]
+    [DefaultValue("1.0-1.8")]
+    public string Radius { get; init; } = "1.0-1.8";
+
+    /// <summary>Ordered element.</summary>
+    [CommandOption("--element <E>")]
+    [Description("The ordered element (on the ordered sublattice of the domains).")]
+    [DefaultValue("Ni")]
+    public string Element { get; init; } = "Ni";
+
+    /// <summary>Structure.</summary>
+    [CommandOption("--structure <S>")]
+    [Description("Domain structure: L12 or L10 (fcc), B2 (bcc).")]
+    [DefaultValue("L12")]
+    public string Structure { get; init; } = "L12";
+
+    /// <summary>Order parameter.</summary>
+    [CommandOption("--order <S>")]
+    [Description("Order parameter S (0 … 1): a domain site holds its ideal element with probability S, else a matrix draw.")]
+    [DefaultValue(1.0)]
+    public double Order { get; init; } = 1.0;
+
+    /// <summary>Efficiency.</summary>
+    [CommandOption("--eta <η>")]
+    [Description("Detection efficiency η.")]
+    [DefaultValue(0.5)]
+    public double Eta { get; init; } = 0.5;
+
+    /// <summary>σxy.</summary>
+    [CommandOption("--sigma-xy <NM>")]
+    [Description("Lateral position noise σxy (nm).")]
+    [DefaultValue(0.3)]
+    public double SigmaXy { get; init; } = 0.3;
+
+    /// <summary>σz.</summary>
+    [CommandOption("--sigma-z <NM>")]
+    [Description("Depth position noise σz (nm).")]
+    [DefaultValue(0.03)]
+    public double SigmaZ { get; init; } = 0.03;
+
+    /// <summary>Orientation.</summary>
+    [CommandOption("--orientation <H,K,L>")]
+    [Description("Crystal direction along z.")]
+    [DefaultValue("0,0,1")]
+    public string Orientation { get; init; } = "0,0,1";
+
+    /// <summary>Seed.</summary>
+    [CommandOption("--seed <S>")]
+    [Description("Random seed (same options and seed, same files).")]
+    [DefaultValue(1)]
+    public int Seed { get; init; } = 1;
+
+    /// <summary>JSON output.</summary>
+    [CommandOption("--json")]
+    [Description("Print the truth summary as JSON on stdout.")]
+    public bool Json { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out is required: the reconstruction to write (e.g. S.pos)");
+        return base.Validate();
+    }
+
+    /// <summary>The spec these settings describe; bad values give an <see cref="InputException"/>.</summary>
+    public SpecimenSpec ToSpec()
+    {
+        var size = Numbers(Size, "--size", 3);
+        var orientation = Numbers(Orientation, "--orientation", 3);
+        var radius = Radius.Split('-', 2, StringSplitOptions.TrimEntries);
+        var rmin = Number(radius[0], "--radius");
+        var rmax = radius.Length == 2 ? Number(radius[1], "--radius") : rmin;
+        if (!Enum.TryParse<DomainStructure>(Structure, ignoreCase: true, out var structure) || int.TryParse(Structure, out _))
+            InputError.In("--structure", $"'{Structure}': expected L12, L10 or B2");
+        var spec = new SpecimenSpec
+        {
+            Size = (size[0], size[1], size[2]),
+            Lattice = Lattice.ToLowerInvariant(),
+            A = A,
+            Composition = ParseComposition(Composition),
+            Domains = Domains,
+            RadiusMin = rmin,
+            RadiusMax = rmax,
+            Element = Element,
+            Structure = structure,
+            Order = Order,
+            Efficiency = Eta,
+            SigmaXy = SigmaXy,
+            SigmaZ = SigmaZ,
+            Orientation = (orientation[0], orientation[1], orientation[2]),
+            Seed = Seed,
+        };
+        try
+        {
+            spec.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException("simulate: " + e.Message);
+        }
+        return spec;
+    }
+
+    /// <summary>Parses <c>Element:amount,…</c>.</summary>
+    public static IReadOnlyList<(string Element, double Amount)> ParseComposition(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var list = new List<(string, double)>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = part.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (kv.Length != 2 || kv[0].Length == 0)
+                InputError.In("--composition", $"'{part}': expected Element:amount");
+            list.Add((kv[0], Number(kv[1], "--composition")));
+        }
+        if (list.Count == 0) InputError.In("--composition", "empty");
+        return list;
+    }
+
+    private static double[] Numbers(string text, string option, int count)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != count) InputError.In(option, $"'{text}': expected {count} comma-separated numbers");
+        return parts.Select(p => Number(p, option)).ToArray();
+    }
+
+    private static double Number(string text, string option)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+            InputError.In(option, $"'{text}' is not a number");
+        return v;
+    }
+}
+
+/// <summary>
+/// <c>mlapt simulate</c>: a random solid-solution specimen with embedded ordered domains through the detector
+/// model (METHOD §10), written as a reconstruction, its truth file and a matching range file.
+/// </summary>
+public sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var spec = settings.ToSpec();
+        SimulatedSpecimen specimen;
+        try
+        {
+            specimen = SimulatedSpecimen.Generate(spec);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException("simulate: " + e.Message);
+        }
+        var paths = Write(settings.Out!, specimen);
+        if (settings.Json)
+        {
+            io.Out.WriteLine(File.ReadAllText(paths.Truth));
+        }
+        else
+        {
+            io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {paths.Recon} ({specimen.Cloud.Count:N0} ions, {specimen.Domains.Count} domains, true volume fraction {100 * specimen.TrueVolumeFraction:F2} %), {paths.Truth} and {paths.Ranges}.")));
+        }
+        return MlAptApp.Ok;
+    }
+
+    /// <summary>The truth and range file paths that go with a reconstruction path.</summary>
+    public static (string Recon, string Truth, string Ranges) PathsFor(string recon)
+    {
+        ArgumentNullException.ThrowIfNull(recon);
+        var stem = Path.Combine(Path.GetDirectoryName(recon) ?? "", Path.GetFileNameWithoutExtension(recon));
+        return (recon, stem + ".truth.json", stem + ".rrng");
+    }
+
+    /// <summary>Writes the reconstruction, truth and range file (each atomically); returns their paths.</summary>
+    public static (string Recon, string Truth, string Ranges) Write(string recon, SimulatedSpecimen specimen)
+    {
+        ArgumentNullException.ThrowIfNull(specimen);
+        var paths = PathsFor(recon);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(recon));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var truth = SpecimenTruth.ToJson(specimen, "mlapt " + ProgramInfo.Version);
+        var ranges = SpecimenRanges.Rrng(specimen.Spec.Composition.Select(c => c.Element).ToList(), specimen.Spec.Charge);
+        IonFile.Write(paths.Recon, specimen.Cloud);
+        AtomicFile.WriteText(paths.Truth, truth);
+        AtomicFile.WriteText(paths.Ranges, ranges);
+        return paths;
+    }
+}

@@ -1,0 +1,123 @@
+using MlApt.Sdm;
+using System.Text.Json;
+using MlApt.Io;
+using MlApt.Learning;
+using MlApt.Tests.Learning;
+
+namespace MlApt.Tests.Cli;
+
+public class SimulateValidateCommandTests
+{
+    private static string RandomModel(TempDir dir)
+    {
+        var arch = CnnArchitecture.Reference(1);
+        var model = dir.File("m.safetensors");
+        ModelFile.Save(model, new CnnEnsemble(arch, [KerasTestFiles.RandomWeights(arch, 1, 0.05), KerasTestFiles.RandomWeights(arch, 2, 0.05)], ["FCC", "CSRO"], ["Ni-Ni"]));
+        return model;
+    }
+
+    [Fact]
+    public void Simulate_WritesPosTruthAndRanges()
+    {
+        using var dir = new TempDir();
+        var pos = dir.File("S.pos");
+        var r = CliRunner.Run("simulate", "--out", pos, "--size", "6,6,8", "--domains", "2", "--radius", "1.0-1.2", "--eta", "0.4",
+            "--sigma-xy", "0.35", "--sigma-z", "0.035", "--order", "0.9", "--orientation", "0,0,1", "--seed", "5", "--json");
+        Assert.Equal(0, r.Exit);
+        var cloud = IonFile.Read(pos);
+        var table = RangeTable.Load(dir.File("S.rrng"));
+        Assert.Equal(0, table.Count(table.Assign(cloud))[0]);
+        using var doc = JsonDocument.Parse(File.ReadAllText(dir.File("S.truth.json")));
+        var root = doc.RootElement;
+        Assert.Equal(cloud.Count, root.GetProperty("ions").GetInt32());
+        Assert.Equal(2, root.GetProperty("domain_list").GetArrayLength());
+        Assert.Equal(0.4, root.GetProperty("parameters").GetProperty("eta").GetDouble());
+        Assert.Equal(5, root.GetProperty("parameters").GetProperty("seed").GetInt32());
+        Assert.Contains("\"domain_list\"", r.Out, StringComparison.Ordinal);
+
+        // Same options, same bytes.
+        var again = dir.File("T.pos");
+        Assert.Equal(0, CliRunner.Run("simulate", "--out", again, "--size", "6,6,8", "--domains", "2", "--radius", "1.0-1.2", "--eta", "0.4",
+            "--sigma-xy", "0.35", "--sigma-z", "0.035", "--order", "0.9", "--seed", "5").Exit);
+        Assert.Equal(File.ReadAllBytes(pos), File.ReadAllBytes(again));
+    }
+
+    [Theory]
+    [InlineData("--size", "6,6")]
+    [InlineData("--composition", "Co:1,Xx:1")]
+    [InlineData("--structure", "B2")]
+    [InlineData("--radius", "2-1")]
+    [InlineData("--eta", "1.5")]
+    [InlineData("--domains", "900")]
+    public void Simulate_BadInput_IsOneLineExit2_NothingWritten(string option, string value)
+    {
+        using var dir = new TempDir();
+        var pos = dir.File("S.pos");
+        CliRunner.AssertBadInput(CliRunner.Run("simulate", "--out", pos, "--size", "6,6,8", option, value));
+        Assert.False(File.Exists(pos));
+        Assert.False(File.Exists(dir.File("S.truth.json")));
+    }
+
+    [Fact]
+    public void Validate_ScoresTheMap_WithCurveAndNullTwin()
+    {
+        using var dir = new TempDir();
+        var pos = dir.File("S.pos");
+        Assert.Equal(0, CliRunner.Run("simulate", "--out", pos, "--size", "6,6,6", "--domains", "2", "--radius", "1.0-1.3", "--seed", "2").Exit);
+        var model = RandomModel(dir);
+        var outDir = dir.File("val");
+        var r = CliRunner.Run("validate", pos, "--model", model, "--rule", "mean", "--threshold", "0.4", "--null", "--out", outDir, "--json");
+        Assert.Equal(0, r.Exit);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        var score = root.GetProperty("score");
+        var tp = score.GetProperty("true_positives").GetInt64();
+        var fp = score.GetProperty("false_positives").GetInt64();
+        var fn = score.GetProperty("false_negatives").GetInt64();
+        Assert.True(tp + fn > 0); // the truth has positive sub-voxels
+        if (tp + fp > 0)
+            Assert.Equal((double)tp / (tp + fp), score.GetProperty("precision").GetDouble(), 12);
+        Assert.Equal("mean", root.GetProperty("rule").GetString());
+        Assert.Equal(0.4, root.GetProperty("threshold").GetDouble());
+        Assert.True(root.GetProperty("null_twin").GetProperty("defined_subvoxels").GetInt64() > 0);
+        Assert.Equal(161, root.GetProperty("pr_curve").GetArrayLength());
+        Assert.True(File.Exists(Path.Combine(outDir, "pr_curve.png")));
+        Assert.True(File.Exists(Path.Combine(outDir, "validation.json")));
+    }
+
+    [Fact]
+    public void Validate_BadInput()
+    {
+        using var dir = new TempDir();
+        var pos = dir.File("S.pos");
+        Assert.Equal(0, CliRunner.Run("simulate", "--out", pos, "--size", "5,5,5", "--domains", "1", "--radius", "1", "--seed", "2").Exit);
+        CliRunner.AssertBadInput(CliRunner.Run("validate", pos, "--profile", "reference", "--out", dir.File("v")), "--model");
+        CliRunner.AssertBadInput(CliRunner.Run("validate", pos, "--model", RandomModel(dir), "--truth", dir.File("none.json"), "--out", dir.File("v")), "none.json");
+        CliRunner.AssertBadInput(CliRunner.Run("validate", "--out", dir.File("v")), "--sweep");
+        Assert.False(Directory.Exists(dir.File("v")));
+    }
+}
+
+public class MapProfileTests
+{
+    [Fact]
+    public void TunedModel_DefaultProfileUsesItsDecision_ReferenceProfileDoesNot()
+    {
+        using var dir = new TempDir();
+        var arch = MlApt.Learning.CnnArchitecture.Reference(1);
+        var model = dir.File("tuned.safetensors");
+        var metadata = new Dictionary<string, string> { ["map.rule"] = "mean", ["map.threshold"] = "0.3", ["map.stage"] = "normalized", ["map.sphere_radius"] = "1.25" };
+        MlApt.Learning.ModelFile.Save(model, new MlApt.Learning.CnnEnsemble(arch, [MlApt.Tests.Learning.KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["matrix", "CSRO"], ["Ni-Ni"], metadata));
+        var d = MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null);
+        Assert.Equal(MlApt.Imaging.DecisionRule.Mean, d.Rule);
+        Assert.Equal(0.3, d.Threshold);
+        Assert.Equal(SdmStage.Normalized, d.Stage);
+        Assert.Equal(1.25, d.Scan(1.0, 0.5).SphereRadius);
+        var r = MlApt.Cli.Commands.MapProfile.Resolve("reference", model, null, null);
+        Assert.Equal(MlApt.Imaging.DecisionRule.Sum, r.Rule);
+        Assert.Equal(3.75, r.Threshold);
+        var explicitRule = MlApt.Cli.Commands.MapProfile.Resolve("default", model, "sum", null);
+        Assert.Equal(3.75, explicitRule.Threshold);
+        Assert.Equal(0.9, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, 0.9).Threshold);
+    }
+}
