@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
+using MlApt.Reporting;
 using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -101,6 +102,11 @@ public sealed class SimulateSettings : CommonSettings
     public int Seed { get; init; } = 1;
 
     /// <summary>JSON output.</summary>
+    [CommandOption("--from <CFG>")]
+    [Description("Simulate the detection of an atomistic configuration (extended XYZ, e.g. from mlapt mc) instead of a random matrix with domains: it repeats periodically to fill --size, [h,k,l] of --orientation goes along z, each ion keeps its true species (written to NAME.species.npy). Composition, lattice and domain options do not apply.")]
+    public string? From { get; init; }
+
+    /// <summary>Print JSON.</summary>
     [CommandOption("--json")]
     [Description("Print the truth summary as JSON on stdout.")]
     public bool Json { get; init; }
@@ -193,6 +199,8 @@ public sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
     public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.From is not null)
+            return FromConfiguration(settings);
         var spec = settings.ToSpec();
         SimulatedSpecimen specimen;
         try
@@ -217,6 +225,71 @@ public sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
     }
 
     /// <summary>The truth and range file paths that go with a reconstruction path.</summary>
+    private int FromConfiguration(SimulateSettings settings)
+    {
+        var frame = ExtendedXyz.Read(settings.From!);
+        var spec = settings.ToSpec(); // validates the shared options (size, η, σ, orientation)
+        ConfigurationSpecimen specimen;
+        NeighbourShells neighbours;
+        try
+        {
+            specimen = ConfigurationSpecimen.Generate(frame, spec.Size, spec.Orientation, spec.Efficiency, spec.SigmaXy, spec.SigmaZ, spec.Seed,
+                spec.Charge, spec.MassNoise);
+            neighbours = NeighbourShells.FromPositions(frame.X, frame.Y, frame.Z, frame.Cell, 3);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException($"{settings.From}: {e.Message}");
+        }
+        var alpha = WarrenCowley.Compute(frame.Species, frame.Elements, neighbours);
+        var paths = PathsFor(settings.Out!);
+        var speciesPath = Path.Combine(Path.GetDirectoryName(paths.Truth) ?? "", Path.GetFileNameWithoutExtension(settings.Out!) + ".species.npy");
+        var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Out!));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        IonFile.Write(paths.Recon, specimen.Cloud);
+        Npy.WriteFile(speciesPath, specimen.Species, specimen.Species.Length);
+        AtomicFile.WriteText(paths.Ranges, SpecimenRanges.Rrng(frame.Elements.ToList(), spec.Charge));
+        JsonOutput.WriteFile(paths.Truth, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("format", "mlapt-configuration-specimen-1");
+            w.WriteString("configuration", settings.From);
+            w.WriteString("configuration_sha256", Provenance.Sha256(settings.From!));
+            w.WriteNumber("configuration_atoms", frame.Count);
+            w.WriteStartArray("elements");
+            foreach (var e in frame.Elements) w.WriteStringValue(e);
+            w.WriteEndArray();
+            w.WriteString("species_file", Path.GetFileName(speciesPath));
+            w.WriteString("species_note", "uint8 per ion, index into elements: the true element of every ion, in the order of the reconstruction");
+            w.WriteStartObject("ions_per_element");
+            for (var e = 0; e < frame.Elements.Count; e++)
+                w.WriteNumber(frame.Elements[e], specimen.Species.Count(s => s == e));
+            w.WriteEndObject();
+            SroOutput.WriteAlphas(w, alpha);
+            w.WriteStartObject("parameters");
+            w.WriteStartArray("size_nm");
+            w.WriteNumberValue(spec.Size.X); w.WriteNumberValue(spec.Size.Y); w.WriteNumberValue(spec.Size.Z);
+            w.WriteEndArray();
+            w.WriteString("orientation", $"{spec.Orientation.H},{spec.Orientation.K},{spec.Orientation.L}");
+            w.WriteNumber("eta", spec.Efficiency);
+            w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
+            w.WriteNumber("sigma_z_nm", spec.SigmaZ);
+            w.WriteNumber("charge", spec.Charge);
+            w.WriteNumber("seed", spec.Seed);
+            w.WriteNumber("sites", specimen.Sites);
+            w.WriteNumber("ions", specimen.Cloud.Count);
+            w.WriteEndObject();
+            w.WriteString("program", "mlapt " + ProgramInfo.Version);
+            w.WriteEndObject();
+        });
+        if (settings.Json)
+            io.Out.WriteLine(File.ReadAllText(paths.Truth));
+        else
+            io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {paths.Recon} ({specimen.Cloud.Count:N0} ions from {frame.Count:N0}-atom {settings.From}), {speciesPath}, {paths.Truth} and {paths.Ranges}.")));
+        return MlAptApp.Ok;
+    }
+
     public static (string Recon, string Truth, string Ranges) PathsFor(string recon)
     {
         ArgumentNullException.ThrowIfNull(recon);

@@ -152,7 +152,7 @@ public sealed class SimulatedSpecimen
         return cumulative.Length - 1;
     }
 
-    private static double Mass(IReadOnlyList<(double Mass, double Abundance)> isotopes, double u)
+    internal static double Mass(IReadOnlyList<(double Mass, double Abundance)> isotopes, double u)
     {
         foreach (var (mass, abundance) in isotopes)
         {
@@ -161,7 +161,7 @@ public sealed class SimulatedSpecimen
         return isotopes[0].Mass;
     }
 
-    private static double Gaussian(Random r)
+    internal static double Gaussian(Random r)
     {
         // Box–Muller; 1 − u keeps the logarithm finite.
         var u1 = 1.0 - r.NextDouble();
