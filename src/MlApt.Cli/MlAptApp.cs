@@ -68,6 +68,9 @@ public static class MlAptApp
                 .WithDescription("Map a simulated specimen and score the map against its truth: precision, recall, F1, IoU, volume fractions, PR curve, null twin.")
                 .WithExample("validate", "S.pos", "--truth", "S.truth.json", "--null", "--out", "val-out")
                 .WithExample("validate", "S.pos", "--profile", "reference", "--model", "keras-models", "--out", "val-ref");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Combine the slab folders of a map split with map --slab K/N into the same result as one run.")
+                .WithExample("merge", "slab0", "slab1", "slab2", "slab3", "--out", "map-out");
             config.AddCommand<BankCommand>("bank")
                 .WithDescription("Simulated z-SDM pattern banks (crystals through a detector model) as NPZ: presets, custom classes, or import of the published layout.")
                 .WithExample("bank", "--preset", "cocrni-reference", "--seed", "42", "--out", "bank.npz", "--plot", "bank-plots")

@@ -102,6 +102,23 @@ public sealed class MapSettings : CommonSettings
     [Description("Also write csro_ions.csv.")]
     public bool IonsCsv { get; init; }
 
+    /// <summary>Slab k of n.</summary>
+    [CommandOption("--slab <K/N>")]
+    [Description("Map only slab K of N (0-based) of the voxel z-layers and write its voxel probabilities with slab.json; combine the N slab folders with mlapt merge. Each process reads the whole reconstruction, so the 1.5 nm halo is automatic.")]
+    public string? Slab { get; init; }
+
+    /// <summary>The parsed slab.</summary>
+    public (int Index, int Count)? ParsedSlab
+    {
+        get
+        {
+            if (Slab is null) return null;
+            var parts = Slab.Split('/');
+            return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && k < n ? (k, n) : null;
+        }
+    }
+
     /// <summary>JSON to stdout.</summary>
     [CommandOption("--json")]
     [Description("Print the summary as JSON on stdout (no progress display).")]
@@ -127,6 +144,10 @@ public sealed class MapSettings : CommonSettings
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} is not a whole number of --stride {Stride}"));
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
+        if (Slab is not null && ParsedSlab is null)
+            return ValidationResult.Error($"--slab '{Slab}': expected K/N with 0 ≤ K < N, e.g. 0/4");
+        if (Slab is not null && Control > 0)
+            return ValidationResult.Error("--slab maps voxel probabilities only: run --control on an unsplit map");
         if (Threshold is { } t && !double.IsFinite(t))
             return ValidationResult.Error("--threshold must be a finite number");
         return base.Validate();
@@ -164,7 +185,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
 
         var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels);
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels,
+            Slab: settings.ParsedSlab);
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var results = new List<(IReadOnlyList<ElementPair> Pairs, CsroMap Map, List<CsroMap> Controls, string Dir)>();
@@ -185,6 +207,14 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
                     p => CsroMapper.Map(permuted, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
             }
             results.Add((pairs, map, controls, dir));
+        }
+
+        if (settings.ParsedSlab is { } slab)
+        {
+            foreach (var (pairs, map, _, dir) in results)
+                SlabFiles.Write(dir, map, slab, settings, profile, options, pairs);
+            io.Error.WriteLine($"mlapt: slab {slab.Index}/{slab.Count} written to {settings.Out}; combine all slabs with mlapt merge");
+            return MlAptApp.Ok;
         }
 
         // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.

@@ -68,11 +68,12 @@ public static class CsroMapper
         var layer = grid.Nx * grid.Ny;
         var slabLayers = Math.Max(1, options.SlabLayers);
         var defined = 0;
+        var (first, last) = SlabLayers(grid, options.Slab);
         double scanSeconds = 0, preprocessSeconds = 0, classifySeconds = 0;
-        for (var k0 = 0; k0 < grid.Nz; k0 += slabLayers)
+        for (var k0 = first; k0 < last; k0 += slabLayers)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var k1 = Math.Min(grid.Nz, k0 + slabLayers);
+            var k1 = Math.Min(last, k0 + slabLayers);
             var voxels = new List<int>((k1 - k0) * layer);
             for (var v = k0 * layer; v < k1 * layer; v++)
             {
@@ -117,12 +118,53 @@ public static class CsroMapper
                 if (!float.IsNaN(p[t]))
                     defined++;
             }
-            progress?.Report(new Progress("scan", (double)k1 / grid.Nz));
+            progress?.Report(new Progress("scan", (double)(k1 - first) / Math.Max(1, last - first)));
         }
         timings["zsdm"] = scanSeconds;
         timings["preprocess"] = preprocessSeconds;
         timings["classify"] = classifySeconds;
         clock.Restart();
+        return Finish(cloud, species, table, pairs, options, grid, automatic, analysableCount, probability, std, timings);
+    }
+
+    /// <summary>
+    /// The layers [first, last) of voxels along z that a slab k of n owns: the z-layers split as evenly
+    /// as whole layers allow. Without a slab, every layer.
+    /// </summary>
+    public static (int First, int Last) SlabLayers(VoxelGrid grid, (int Index, int Count)? slab)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        if (slab is not { } sl)
+            return (0, grid.Nz);
+        if (sl.Count < 1 || sl.Index < 0 || sl.Index >= sl.Count)
+            throw new ArgumentOutOfRangeException(nameof(slab), $"slab {sl.Index}/{sl.Count}: expected 0 ≤ k < n");
+        return ((int)((long)grid.Nz * sl.Index / sl.Count), (int)((long)grid.Nz * (sl.Index + 1) / sl.Count));
+    }
+
+    /// <summary>
+    /// Everything after classification (METHOD §7, §8): sub-voxel scores, decision, domains, extracted ions
+    /// and DBSCAN, from the voxel probabilities of <paramref name="grid"/>. Used by <see cref="Map"/> and to
+    /// merge the voxel probabilities of slabs mapped separately.
+    /// </summary>
+    public static CsroMap Finish(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, MapOptions options,
+        VoxelGrid grid, bool automaticBox, int analysableVoxels, float[] probability, float[] std, Dictionary<string, double>? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(species);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(probability);
+        ArgumentNullException.ThrowIfNull(std);
+        if (probability.Length != grid.Count || std.Length != grid.Count)
+            throw new ArgumentException($"expected {grid.Count} voxel probabilities");
+        timings ??= [];
+        var clock = Stopwatch.StartNew();
+        var sub = new SubVoxelGrid(grid);
+        var automatic = automaticBox;
+        var analysableCount = analysableVoxels;
+        var defined = probability.Count(p => !float.IsNaN(p));
 
         // Sub-voxels, decision, domains.
         var score = new float[sub.Count];

@@ -18,6 +18,8 @@ public delegate void VoxelClassifier(ReadOnlySpan<float> inputs, int count, Span
 /// <param name="ExtractionRadius">Ions within this distance of a selected sub-voxel centre are extracted (nm).</param>
 /// <param name="DbscanEps">DBSCAN neighbourhood (nm).</param>
 /// <param name="DbscanMinSamples">DBSCAN core size (points, itself included).</param>
+/// <param name="Slab">Classify only the voxel z-layers of slab k of n (the rest stays NaN), for maps split
+/// across processes and merged afterwards; null maps everything.</param>
 /// <param name="SlabLayers">Voxel layers along z scanned and classified at a time (memory stays flat).</param>
 /// <param name="MinDomainSubVoxels">Selected connected domains with fewer sub-voxels are dropped from the selection (0: keep all, the reference).</param>
 /// <param name="Stage">What the classifier sees of each voxel z-SDM: the reference preprocessing (METHOD §4) or min–max only.</param>
@@ -31,7 +33,8 @@ public sealed record MapOptions(
     int DbscanMinSamples = 3,
     int SlabLayers = 16,
     SdmStage Stage = SdmStage.Preprocessed,
-    int MinDomainSubVoxels = 0)
+    int MinDomainSubVoxels = 0,
+    (int Index, int Count)? Slab = null)
 {
     /// <summary>The scan geometry (reference when not set).</summary>
     public VoxelScanOptions ScanOrDefault => Scan ?? new VoxelScanOptions();
