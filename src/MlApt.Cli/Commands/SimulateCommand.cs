@@ -103,7 +103,7 @@ public sealed class SimulateSettings : CommonSettings
 
     /// <summary>JSON output.</summary>
     [CommandOption("--from <CFG>")]
-    [Description("Simulate the detection of an atomistic configuration (extended XYZ, e.g. from mlapt mc) instead of a random matrix with domains: it repeats periodically to fill --size, [h,k,l] of --orientation goes along z, each ion keeps its true species (written to NAME.species.npy). Composition, lattice and domain options do not apply.")]
+    [Description("Simulate the detection of an atomistic configuration (extended XYZ, e.g. from mlapt mc) instead of a random matrix with domains: it repeats periodically to fill --size, the --orientation direction goes along z, each ion keeps its true species (written to NAME.species.npy). Composition, lattice and domain options do not apply.")]
     public string? From { get; init; }
 
     /// <summary>Print JSON.</summary>

@@ -50,3 +50,27 @@ public class SimulateHelpTests
             Assert.Contains(o, r.Out, StringComparison.Ordinal);
     }
 }
+
+public class EveryCommandHelpTests
+{
+    /// <summary>Descriptions are Spectre markup: an unescaped bracket breaks a command's help.</summary>
+    [Theory]
+    [InlineData("run")] [InlineData("info")] [InlineData("ranges")] [InlineData("zsdm")] [InlineData("sdm")] [InlineData("bank")]
+    [InlineData("train")] [InlineData("predict")] [InlineData("explain")] [InlineData("map")] [InlineData("merge")] [InlineData("simulate")]
+    [InlineData("validate")] [InlineData("mc")] [InlineData("sro")] [InlineData("study")]
+    public void Help_RendersAndDescribesTheCommand(string command)
+    {
+        var r = CliRunner.Run(command, "--help");
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Contains("USAGE", r.Out, StringComparison.Ordinal);
+        Assert.Contains("--verbose", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MapHelp_DescribesSlabs()
+    {
+        var r = CliRunner.Run("map", "--help");
+        Assert.Contains("--slab", r.Out, StringComparison.Ordinal);
+        Assert.Contains("mlapt merge", r.Out, StringComparison.Ordinal);
+    }
+}
