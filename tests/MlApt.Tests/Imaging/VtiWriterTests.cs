@@ -27,4 +27,21 @@ public class VtiWriterTests
         var bytes = Convert.FromBase64String(arrays[1].Value.Trim());
         Assert.Equal(s, bytes[8..]);
     }
+
+    [Fact]
+    public void Write_LargeArrays_DecodeAcrossChunkBoundaries()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("big.vti");
+        var r = new Random(4);
+        var (nx, ny, nz) = (61, 53, 67);
+        var p = Enumerable.Range(0, nx * ny * nz).Select(_ => (float)r.NextDouble()).ToArray();
+        var s = Enumerable.Range(0, nx * ny * nz).Select(_ => (byte)r.Next(2)).ToArray();
+        VtiWriter.Write(path, (nx, ny, nz), (0, 0, 0), 0.5, [new("p", Floats: p), new("s", Bytes: s)]);
+        var arrays = XDocument.Load(path).Descendants("DataArray").ToList();
+        var block = Convert.FromBase64String(arrays[0].Value.Trim());
+        Assert.Equal((ulong)(p.Length * 4), BitConverter.ToUInt64(block, 0));
+        Assert.Equal(p, Enumerable.Range(0, p.Length).Select(i => BitConverter.ToSingle(block, 8 + 4 * i)));
+        Assert.Equal(s, Convert.FromBase64String(arrays[1].Value.Trim())[8..]);
+    }
 }
