@@ -16,7 +16,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt validate</c>.</summary>
-public sealed class ValidateSettings : CommonSettings
+public sealed class ValidateSettings : MapDecisionSettings
 {
     /// <summary>The simulated reconstruction.</summary>
     [CommandArgument(0, "[recon]")]
@@ -44,17 +44,6 @@ public sealed class ValidateSettings : CommonSettings
     [Description("Range file (default: S.rrng next to S.pos).")]
     public string? Ranges { get; init; }
 
-    /// <summary>Model.</summary>
-    [CommandOption("-m|--model <M>")]
-    [Description("Model (.safetensors, Keras .h5 or a folder of .h5). Default: the embedded default model.")]
-    public string? Model { get; init; }
-
-    /// <summary>Profile.</summary>
-    [CommandOption("--profile <P>")]
-    [Description("default or reference (the published pipeline: sum rule, threshold 3.75; needs --model).")]
-    [DefaultValue("default")]
-    public string Profile { get; init; } = "default";
-
     /// <summary>Pairs.</summary>
     [CommandOption("-p|--pair <A-B>")]
     [Description("Channel pair(s) in the model's order. Default: the truth's ordered element with itself (e.g. Ni-Ni) for a one-channel model, else the model's pairs.")]
@@ -64,33 +53,6 @@ public sealed class ValidateSettings : CommonSettings
     [CommandOption("--box <BOX>")]
     [Description("Analysis box xmin,xmax,ymin,ymax,zmin,zmax (nm). Default: the specimen moved in by 1 nm on every face.")]
     public string? Box { get; init; }
-
-    /// <summary>Voxel.</summary>
-    [CommandOption("--voxel <NM>")]
-    [Description("Voxel edge (nm).")]
-    [DefaultValue(1.0)]
-    public double Voxel { get; init; } = 1.0;
-
-    /// <summary>Stride.</summary>
-    [CommandOption("--stride <NM>")]
-    [Description("Voxel stride = sub-voxel edge (nm).")]
-    [DefaultValue(0.5)]
-    public double Stride { get; init; } = 0.5;
-
-    /// <summary>Rule.</summary>
-    [CommandOption("--rule <RULE>")]
-    [Description("sum or mean. Default: the profile's.")]
-    public string? Rule { get; init; }
-
-    /// <summary>Smallest domain kept.</summary>
-    [CommandOption("--min-domain <N>")]
-    [Description("Drop selected connected domains of fewer than N sub-voxels (0 keeps all, the reference). Default: the profile's.")]
-    public int? MinDomain { get; init; }
-
-    /// <summary>Threshold.</summary>
-    [CommandOption("--threshold <T>")]
-    [Description("Decision threshold of the rule. Default: the profile's.")]
-    public double? Threshold { get; init; }
 
     /// <summary>Null twin.</summary>
     [CommandOption("--null")]

@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using MlApt.Cli.Infrastructure;
+using Spectre.Console.Cli;
+
+namespace MlApt.Cli.Commands;
+
+/// <summary>
+/// The options that decide how a map is made, shared by <c>map</c> and <c>validate</c>: the model and
+/// profile, the voxel geometry and the sub-voxel decision.
+/// </summary>
+public class MapDecisionSettings : CommonSettings
+{
+    /// <summary>Model.</summary>
+    [CommandOption("-m|--model <M>")]
+    [Description("Model: an MlApt model file (.safetensors), a Keras .h5, or a directory of .h5 files (an ensemble). Default: the embedded default model.")]
+    public string? Model { get; init; }
+
+    /// <summary>Profile.</summary>
+    [CommandOption("--profile <P>")]
+    [Description("default (the given or embedded model with the decision it was tuned for) or reference (the published pipeline exactly: sum rule, threshold 3.75; needs --model).")]
+    [DefaultValue("default")]
+    public string Profile { get; init; } = "default";
+
+    /// <summary>Voxel edge.</summary>
+    [CommandOption("--voxel <NM>")]
+    [Description("Voxel edge (nm). The sphere radius is 0.75 × voxel in the reference profile; a model may record its own factor (the default model: 1.25).")]
+    [DefaultValue(1.0)]
+    public double Voxel { get; init; } = 1.0;
+
+    /// <summary>Stride.</summary>
+    [CommandOption("--stride <NM>")]
+    [Description("Voxel stride = sub-voxel edge (nm); the voxel must be a whole number of strides.")]
+    [DefaultValue(0.5)]
+    public double Stride { get; init; } = 0.5;
+
+    /// <summary>Smallest domain kept.</summary>
+    [CommandOption("--min-domain <N>")]
+    [Description("Drop selected connected domains of fewer than N sub-voxels (0 keeps all, the reference). Default: the profile's.")]
+    public int? MinDomain { get; init; }
+
+    /// <summary>Threshold.</summary>
+    [CommandOption("--threshold <T>")]
+    [Description("Decision threshold: of the summed score (0 … 8, reference 3.75) or, with --rule mean, of the mean (0 … 1; default 3.75/8). Default: the profile's.")]
+    public double? Threshold { get; init; }
+
+    /// <summary>Decision rule.</summary>
+    [CommandOption("--rule <RULE>")]
+    [Description("sum (reference: sum of P over covering voxels) or mean (mean over covering voxels, no edge bias). Default: the profile's.")]
+    public string? Rule { get; init; }
+}
