@@ -91,27 +91,14 @@ public sealed class MapSettings : MapDecisionSettings
     {
         if (string.IsNullOrWhiteSpace(Ranges))
             return ValidationResult.Error("--ranges is required: the map needs the ions of each element");
-        if (!MapProfile.Names.Contains(Profile.ToLowerInvariant()))
-            return ValidationResult.Error($"--profile '{Profile}': expected default or reference");
-        if (Profile.Equals("reference", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Model))
-            return ValidationResult.Error("--profile reference needs --model: the published models (e.g. the folder of the authors' Keras .h5 files)");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the folder to write");
-        if (Rule is not null && !Rule.Equals("sum", StringComparison.OrdinalIgnoreCase) && !Rule.Equals("mean", StringComparison.OrdinalIgnoreCase))
-            return ValidationResult.Error($"--rule '{Rule}': expected sum or mean");
-        if (!(Voxel > 0) || !(Stride > 0) || Stride > Voxel)
-            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} --stride {Stride}: expected 0 < stride ≤ voxel"));
-        var ratio = Voxel / Stride;
-        if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9)
-            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} is not a whole number of --stride {Stride}"));
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
         if (Slab is not null && ParsedSlab is null)
             return ValidationResult.Error($"--slab '{Slab}': expected K/N with 0 ≤ K < N, e.g. 0/4");
         if (Slab is not null && Control > 0)
             return ValidationResult.Error("--slab maps voxel probabilities only: run --control on an unsplit map");
-        if (Threshold is { } t && !double.IsFinite(t))
-            return ValidationResult.Error("--threshold must be a finite number");
         return base.Validate();
     }
 }
@@ -192,8 +179,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
 
         if (settings.Json)
         {
-            var summary = results.Count == 1 ? Path.Combine(settings.Out!, "summary.json") : Path.Combine(settings.Out!, "summary.json");
-            io.Out.WriteLine(File.ReadAllText(summary));
+            // One analysis: its summary; several: the index beside their folders. Both are DIR/summary.json.
+            io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "summary.json")));
         }
         else
         {

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
 using MlApt.Cli.Infrastructure;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MlApt.Cli.Commands;
@@ -47,4 +49,23 @@ public class MapDecisionSettings : CommonSettings
     [CommandOption("--rule <RULE>")]
     [Description("sum (reference: sum of P over covering voxels) or mean (mean over covering voxels, no edge bias). Default: the profile's.")]
     public string? Rule { get; init; }
+
+    /// <summary>The checks both commands need: a known profile, a model for the reference, a valid rule and geometry.</summary>
+    public override ValidationResult Validate()
+    {
+        if (!MapProfile.Names.Contains(Profile.ToLowerInvariant()))
+            return ValidationResult.Error($"--profile '{Profile}': expected default or reference");
+        if (Profile.Equals("reference", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Model))
+            return ValidationResult.Error("--profile reference needs --model: the published models (e.g. the folder of the authors' Keras .h5 files)");
+        if (Rule is not null && !Rule.Equals("sum", StringComparison.OrdinalIgnoreCase) && !Rule.Equals("mean", StringComparison.OrdinalIgnoreCase))
+            return ValidationResult.Error($"--rule '{Rule}': expected sum or mean");
+        if (!(Voxel > 0) || !(Stride > 0) || Stride > Voxel)
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} --stride {Stride}: expected 0 < stride ≤ voxel"));
+        var ratio = Voxel / Stride;
+        if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9)
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} is not a whole number of --stride {Stride}"));
+        if (Threshold is { } t && !double.IsFinite(t))
+            return ValidationResult.Error("--threshold must be a finite number");
+        return base.Validate();
+    }
 }

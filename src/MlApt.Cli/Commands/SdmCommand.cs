@@ -47,7 +47,7 @@ public sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
         var input = SdmInputs.Load(io, settings);
         var (ax, ay, az) = input.Centres;
         var region = requested ?? (ax.Length == 0 ? new Box(0, 0, 0, 0, 0, 0) : MlApt.Geometry.Box.Bounding(ax, ay, az));
-        var (cx, cy, cz) = Select(ax, ay, az, region);
+        var (cx, cy, cz) = ZSdm.Select(ax, ay, az, region);
         if (cx.Length == 0)
             InputError.In("--box", $"no {input.Pair.Centre} atoms inside {BoxOption.Format(region)}");
         var neighbours = SpeciesIndex.Build(input.Neighbours.X, input.Neighbours.Y, input.Neighbours.Z, ZSdm.DefaultPairRadius);
@@ -104,18 +104,6 @@ public sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
         w.WriteString("ranges_sha256", MlApt.Reporting.Provenance.Sha256(s.Ranges!));
         w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         w.WriteEndObject();
-    }
-
-    private static (double[] X, double[] Y, double[] Z) Select(double[] x, double[] y, double[] z, Box region)
-    {
-        List<double> sx = [], sy = [], sz = [];
-        for (var i = 0; i < x.Length; i++)
-        {
-            if (!region.Contains(x[i], y[i], z[i]))
-                continue;
-            sx.Add(x[i]); sy.Add(y[i]); sz.Add(z[i]);
-        }
-        return ([.. sx], [.. sy], [.. sz]);
     }
 
     private static string ZsdmCsv(long[] full, double[] normalized, double[] preprocessed)

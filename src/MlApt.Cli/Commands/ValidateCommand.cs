@@ -82,14 +82,6 @@ public sealed class ValidateSettings : MapDecisionSettings
             return ValidationResult.Error($"--sweep {n}: expected 1 … 1000 specimens");
         if (Sweep is not null && (Truth is not null || Ranges is not null || Box is not null))
             return ValidationResult.Error("--sweep simulates its own specimens: --truth, --ranges and --box do not apply");
-        if (!MapProfile.Names.Contains(Profile.ToLowerInvariant()))
-            return ValidationResult.Error($"--profile '{Profile}': expected default or reference");
-        if (Profile.Equals("reference", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Model))
-            return ValidationResult.Error("--profile reference needs --model: the published models (e.g. the folder of the authors' Keras .h5 files)");
-        if (!(Voxel > 0) || !(Stride > 0) || Stride > Voxel || Math.Abs(Voxel / Stride - Math.Round(Voxel / Stride)) > 1e-9)
-            return ValidationResult.Error("--voxel must be a whole number of --stride, 0 < stride ≤ voxel");
-        if (Threshold is { } t && !double.IsFinite(t))
-            return ValidationResult.Error("--threshold must be a finite number");
         return base.Validate();
     }
 }

@@ -114,15 +114,8 @@ public static class MapPlots
     private static string Heatmap(string dir, string name, double[,] values, (double Min, double Max) xRange, (double Min, double Max) yRange,
         string title, string xLabel, string yLabel)
     {
-        int rows = values.GetLength(0), cols = values.GetLength(1);
-        // Row 0 is the lowest coordinate; ScottPlot draws row 0 at the top.
-        var flipped = new double[rows, cols];
-        for (var r = 0; r < rows; r++)
-            for (var c = 0; c < cols; c++) flipped[rows - 1 - r, c] = values[r, c];
         var plot = new Plot();
-        var map = plot.Add.Heatmap(flipped);
-        map.Rectangle = new CoordinateRect(xRange.Min, xRange.Max, yRange.Min, yRange.Max);
-        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(xRange.Min, xRange.Max, yRange.Min, yRange.Max));
         map.ManualRange = new ScottPlot.Range(0, 1);
         plot.Add.ColorBar(map).Label = "P(CSRO)";
         plot.Title(title);

@@ -57,20 +57,30 @@ public static class SdmPlots
         ArgumentNullException.ThrowIfNull(counts);
         int rows = counts.GetLength(0), cols = counts.GetLength(1);
         if (rows == 0 || cols == 0) throw new ArgumentException("empty histogram", nameof(counts));
-        // ScottPlot draws row 0 at the top; the input's row 0 is the lowest Δz, so flip.
-        var flipped = new double[rows, cols];
-        for (var r = 0; r < rows; r++)
-            for (var c = 0; c < cols; c++) flipped[rows - 1 - r, c] = counts[r, c];
         var plot = new Plot();
-        var map = plot.Add.Heatmap(flipped);
-        map.Rectangle = new CoordinateRect(-halfRangeNm, halfRangeNm, -halfRangeNm, halfRangeNm);
-        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        var map = AddHeatmap(plot, counts, new CoordinateRect(-halfRangeNm, halfRangeNm, -halfRangeNm, halfRangeNm));
         plot.Add.ColorBar(map);
         plot.Title(title);
         plot.XLabel("Δx (nm)");
         plot.YLabel("Δz (nm)");
         plot.Axes.SetLimits(-halfRangeNm, halfRangeNm, -halfRangeNm, halfRangeNm);
         Save(plot, pngPath, width, height);
+    }
+
+    /// <summary>
+    /// Adds a Viridis heatmap of <paramref name="values"/> (row 0 = the lowest y) covering <paramref name="rect"/>.
+    /// ScottPlot draws row 0 at the top, so the rows are flipped.
+    /// </summary>
+    internal static ScottPlot.Plottables.Heatmap AddHeatmap(Plot plot, double[,] values, CoordinateRect rect)
+    {
+        int rows = values.GetLength(0), cols = values.GetLength(1);
+        var flipped = new double[rows, cols];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++) flipped[rows - 1 - r, c] = values[r, c];
+        var map = plot.Add.Heatmap(flipped);
+        map.Rectangle = rect;
+        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        return map;
     }
 
     /// <summary>Renders a plot to PNG and writes it atomically.</summary>

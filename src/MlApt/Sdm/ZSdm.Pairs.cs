@@ -41,7 +41,7 @@ public static partial class ZSdm
     }
 
     /// <summary>The atoms inside a box (inclusive), in input order.</summary>
-    internal static (double[] X, double[] Y, double[] Z) Select(
+    public static (double[] X, double[] Y, double[] Z) Select(
         ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Box region)
     {
         var n = 0;

@@ -34,17 +34,26 @@ public sealed partial class RangeTable
     /// applied to each mass. Runs in parallel for large inputs.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="species"/> and <paramref name="mass"/> differ in length.</exception>
-    public unsafe void Assign(ReadOnlySpan<float> mass, Span<byte> species)
+    public void Assign(ReadOnlySpan<float> mass, Span<byte> species) => AssignChunked(mass, species, _lookupSingle);
+
+    /// <summary>
+    /// Writes the species index of every double-precision mass (0 = unranged), exactly <see cref="SpeciesOf(double)"/>
+    /// applied to each. Runs in parallel for large inputs.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="species"/> and <paramref name="mass"/> differ in length.</exception>
+    public void Assign(ReadOnlySpan<double> mass, Span<byte> species) => AssignChunked(mass, species, _lookup);
+
+    /// <summary>One lookup over all masses, in parallel chunks for large inputs (float or double masses).</summary>
+    private static unsafe void AssignChunked<T>(ReadOnlySpan<T> mass, Span<byte> species, Lookup lookup) where T : unmanaged
     {
         CheckLengths(mass.Length, species.Length);
         var n = mass.Length;
-        var lookup = _lookupSingle;
         if (n < 2 * ChunkSize || Environment.ProcessorCount == 1)
         {
-            lookup.FindAll(mass, species);
+            FindAll(lookup, mass, species);
             return;
         }
-        fixed (float* pm = mass)
+        fixed (T* pm = mass)
         fixed (byte* ps = species)
         {
             // Spans cannot be captured by the lambda; the pinned addresses can (pinned until Parallel.For returns).
@@ -54,38 +63,18 @@ public sealed partial class RangeTable
             {
                 var start = c * ChunkSize;
                 var len = Math.Min(ChunkSize, n - start);
-                lookup.FindAll(new ReadOnlySpan<float>((float*)m0 + start, len), new Span<byte>((byte*)s0 + start, len));
+                FindAll(lookup, new ReadOnlySpan<T>((T*)m0 + start, len), new Span<byte>((byte*)s0 + start, len));
             });
         }
     }
 
-    /// <summary>
-    /// Writes the species index of every double-precision mass (0 = unranged), exactly <see cref="SpeciesOf(double)"/>
-    /// applied to each. Runs in parallel for large inputs.
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="species"/> and <paramref name="mass"/> differ in length.</exception>
-    public unsafe void Assign(ReadOnlySpan<double> mass, Span<byte> species)
+    // The JIT specialises this per T, so the type test costs nothing.
+    private static void FindAll<T>(Lookup lookup, ReadOnlySpan<T> mass, Span<byte> species) where T : unmanaged
     {
-        CheckLengths(mass.Length, species.Length);
-        var n = mass.Length;
-        var lookup = _lookup;
-        if (n < 2 * ChunkSize || Environment.ProcessorCount == 1)
-        {
-            lookup.FindAll(mass, species);
-            return;
-        }
-        fixed (double* pm = mass)
-        fixed (byte* ps = species)
-        {
-            var m0 = (nint)pm;
-            var s0 = (nint)ps;
-            Parallel.For(0, (n + ChunkSize - 1) / ChunkSize, c =>
-            {
-                var start = c * ChunkSize;
-                var len = Math.Min(ChunkSize, n - start);
-                lookup.FindAll(new ReadOnlySpan<double>((double*)m0 + start, len), new Span<byte>((byte*)s0 + start, len));
-            });
-        }
+        if (typeof(T) == typeof(float))
+            lookup.FindAll(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(mass), species);
+        else
+            lookup.FindAll(System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(mass), species);
     }
 
     /// <summary>Allocates and returns the species index of every float32 ion (see <see cref="Assign(ReadOnlySpan{float}, Span{byte})"/>).</summary>
