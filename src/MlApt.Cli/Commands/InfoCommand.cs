@@ -91,7 +91,8 @@ public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
         }
 
         var ansi = io.Ansi;
-        var grid = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(settings.File));
+        io.Heading(settings.File);
+        var grid = new Table().Border(TableBorder.Rounded);
         grid.AddColumn("Property").AddColumn("Value");
         grid.AddRow("Format", format.Name());
         grid.AddRow("Ions", cloud.Count.ToString("N0", CultureInfo.InvariantCulture));
@@ -110,7 +111,8 @@ public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
         if (table is not null && counts is not null)
         {
             var total = Math.Max(1, cloud.Count);
-            var species = new Table().Border(TableBorder.Rounded).Title(Markup.Escape("Species (" + settings.Ranges + ")"));
+            io.Heading("Species (" + settings.Ranges + ")");
+            var species = new Table().Border(TableBorder.Rounded);
             species.AddColumn("Species").AddColumn(new TableColumn("Ions").RightAligned()).AddColumn(new TableColumn("%").RightAligned());
             for (var s = 1; s < counts.Length; s++)
                 species.AddRow(Markup.Escape(table.Species[s].Name), counts[s].ToString("N0", CultureInfo.InvariantCulture), Percent(counts[s], total));

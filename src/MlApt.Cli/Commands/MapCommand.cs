@@ -184,7 +184,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
         else
         {
-            var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"CSRO map of {settings.Recon}"));
+            io.Heading($"CSRO map of {settings.Recon}");
+            var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn("Pairs").AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
                 .AddColumn(new TableColumn("p").RightAligned()).AddColumn("Output");

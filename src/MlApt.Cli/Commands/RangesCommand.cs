@@ -80,8 +80,8 @@ public sealed class RangesCommand(CliIo io) : Command<RangesSettings>
             return MlAptApp.Ok;
         }
 
-        var t = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"{settings.File}: {table.Ranges.Count} ranges, {table.SpeciesCount} species"));
+        io.Heading($"{settings.File}: {table.Ranges.Count} ranges, {table.SpeciesCount} species");
+        var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn(new TableColumn("lo (Da)").RightAligned()).AddColumn(new TableColumn("hi (Da)").RightAligned())
             .AddColumn("Species").AddColumn("Composition").AddColumn(new TableColumn("Line").RightAligned());
         foreach (var r in table.Ranges)

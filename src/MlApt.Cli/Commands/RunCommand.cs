@@ -133,7 +133,8 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         JsonOutput.WriteFile(summary, w => WriteSummary(w, spec, specimen, profile, outcome, control, stats, steps, clock.Elapsed.TotalSeconds));
         AtomicFile.WriteText(Path.Combine(dir, "report.md"), Report(spec, specimen, profile, outcome, control, stats, clock.Elapsed.TotalSeconds));
 
-        io.Ansi.Write(ValidateCommand.Table(outcome, "ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains"));
+        io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");
+        io.Ansi.Write(ValidateCommand.Table(outcome));
         io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Random-label control ({controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * map.VolumeFraction:F3} %), p = {stats.PValue:G3}. Done in {clock.Elapsed.TotalSeconds:F1} s.")));
         io.Ansi.MarkupLine(Markup.Escape($"Report: {Path.Combine(dir, "report.md")}, summary: {summary}"));

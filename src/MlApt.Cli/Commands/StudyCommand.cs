@@ -64,7 +64,8 @@ public sealed class StudyCommand(CliIo io) : Command<StudySettings>
             JsonOutput.Write(io.Out, w => StudyJson.Write(w, study, settings.Out, files));
             return MlAptApp.Ok;
         }
-        var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"CSRO study of {table.Samples.Count} samples ({settings.Table})"));
+        io.Heading($"CSRO study of {table.Samples.Count} samples ({settings.Table})");
+        var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("#").AddColumn("Relationship").AddColumn(new TableColumn("n").RightAligned()).AddColumn(new TableColumn("Slope ± 95 % CI").RightAligned())
             .AddColumn(new TableColumn("r").RightAligned()).AddColumn(new TableColumn("p").RightAligned())
             .AddColumn(new TableColumn("ρ").RightAligned()).AddColumn(new TableColumn("p (ρ)").RightAligned());

@@ -112,7 +112,10 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "validation.json")));
         else
-            io.Ansi.Write(Table(outcome, $"Validation of {recon} ({profile.Profile} profile)"));
+        {
+            io.Heading($"Validation of {recon} ({profile.Profile} profile)");
+            io.Ansi.Write(Table(outcome));
+        }
         return MlAptApp.Ok;
     }
 
@@ -190,7 +193,8 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             return MlAptApp.Ok;
         }
         static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
-        var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Validation sweep, {profile.Profile} profile ({profile.Model}, {profile.RuleName} > {profile.Threshold.ToString("G4", CultureInfo.InvariantCulture)})"));
+        io.Heading($"Validation sweep, {profile.Profile} profile ({profile.Model}, {profile.RuleName} > {profile.Threshold.ToString("G4", CultureInfo.InvariantCulture)})");
+        var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("seed").AddColumn("η").AddColumn("σxy").AddColumn("σz").AddColumn("S").AddColumn("precision").AddColumn("recall").AddColumn("F1")
             .AddColumn("IoU").AddColumn("VF detected/true").AddColumn("null FP %");
         foreach (var (spec, o) in rows)
@@ -294,11 +298,11 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
     }
 
     /// <summary>The short table printed after a validation.</summary>
-    internal static Table Table(ValidationOutcome o, string title)
+    internal static Table Table(ValidationOutcome o)
     {
         static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
         static string P(double v) => double.IsFinite(v) ? (100 * v).ToString("F2", CultureInfo.InvariantCulture) + " %" : "–";
-        var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned());
         t.AddRow("Precision", F(o.Score.Precision));
         t.AddRow("Recall", F(o.Score.Recall));

@@ -34,4 +34,14 @@ public sealed class CliIo
 
     /// <summary>Rich output (tables) on standard output.</summary>
     public IAnsiConsole Ansi { get; }
+
+    /// <summary>
+    /// Writes a heading line above a table. Headings name files, whose paths can be longer than a
+    /// table is wide; a table title would wrap them mid-word, so they go on their own unwrapped line.
+    /// </summary>
+    public void Heading(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Ansi.Profile.Out.Writer.WriteLine(text);
+    }
 }

@@ -39,6 +39,19 @@ public class RangesCommandTests
     }
 
     [Fact]
+    public void Table_HeadingKeepsALongPathOnOneLine()
+    {
+        // A table title wraps at the table's width; a long path used to split the "N ranges" count.
+        using var dir = new TempDir();
+        var deep = Directory.CreateDirectory(Path.Combine(dir.Path, new string('d', 90), new string('e', 60))).FullName;
+        var rrng = Path.Combine(deep, "r.rrng");
+        File.WriteAllText(rrng, "[Ions]\nNumber=1\nIon1=Ni\n[Ranges]\nNumber=1\nRange1=28.9 29.1 Ni:1\n");
+        var r = CliRunner.Run("ranges", rrng);
+        Assert.Equal(0, r.Exit);
+        Assert.Contains($"{rrng}: 1 ranges, 1 species", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Overlap_IsReportedOnStderr()
     {
         using var dir = new TempDir();
