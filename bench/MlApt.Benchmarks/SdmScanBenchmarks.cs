@@ -23,4 +23,11 @@ public class SdmScanBenchmarks
 
     [Benchmark]
     public void VoxelScanNiNi() => VoxelScan.Run(SdmSpecimen.Grid, SdmSpecimen.Ni, SdmSpecimen.Ni, _counts, _n);
+
+    /// <summary>The index <c>mlapt map</c> uses: cell order only, positions read from the float32 cloud.</summary>
+    [Benchmark]
+    public SpeciesIndex BuildNiView() => SpeciesIndex.ForVoxelScan(SdmSpecimen.NiCloud, SdmSpecimen.NiSpecies, 1, SdmSpecimen.Grid);
+
+    [Benchmark]
+    public void VoxelScanNiNiView() => VoxelScan.Run(SdmSpecimen.Grid, SdmSpecimen.NiView, SdmSpecimen.NiView, _counts, _n);
 }

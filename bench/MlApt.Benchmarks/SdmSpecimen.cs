@@ -1,4 +1,5 @@
 using MlApt.Geometry;
+using MlApt.Io;
 using MlApt.Sdm;
 using MlApt.Simulation;
 
@@ -21,4 +22,19 @@ internal static class SdmSpecimen
     public static double[] NiX => Data.Value.X;
     public static double[] NiY => Data.Value.Y;
     public static double[] NiZ => Data.Value.Z;
+
+    // The same Ni atoms as a float32 cloud (as read from a POS file) with every ion of species 1, for the
+    // index that reads positions from the cloud instead of copying them.
+    private static readonly Lazy<(IonCloud Cloud, byte[] Species, SpeciesIndex View)> Cloud = new(() =>
+    {
+        static float[] F(double[] a) => Array.ConvertAll(a, v => (float)v);
+        var cloud = new IonCloud(F(NiX), F(NiY), F(NiZ), new float[NiCount]);
+        var species = new byte[NiCount];
+        Array.Fill(species, (byte)1);
+        return (cloud, species, SpeciesIndex.ForVoxelScan(cloud, species, 1, Grid));
+    });
+
+    public static IonCloud NiCloud => Cloud.Value.Cloud;
+    public static byte[] NiSpecies => Cloud.Value.Species;
+    public static SpeciesIndex NiView => Cloud.Value.View;
 }

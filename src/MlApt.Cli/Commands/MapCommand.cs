@@ -148,12 +148,11 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
             for (var c = 0; c < settings.Control; c++)
             {
                 var seed = settings.Seed + c;
-                var permuted = LabelPermutation.Permute(cloud, seed);
-                var permutedSpecies = table.Assign(permuted);
+                var permutedSpecies = LabelPermutation.PermuteSpecies(species, seed);
                 // The control uses the real map's box so that both describe the same volume.
                 var controlOptions = options with { Box = map.Box };
                 controls.Add(Run(interactive, $"{name}: control {c + 1}/{settings.Control}",
-                    p => CsroMapper.Map(permuted, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
+                    p => CsroMapper.Map(cloud, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
             }
             results.Add((pairs, map, controls, dir));
         }

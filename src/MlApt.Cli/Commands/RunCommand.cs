@@ -104,8 +104,8 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         var controls = new List<CsroMap>();
         for (var c = 0; c < settings.Control; c++)
         {
-            var permuted = LabelPermutation.Permute(specimen.Cloud, settings.Seed + c);
-            controls.Add(CsroMapper.Map(permuted, table.Assign(permuted), table, [pair], classify, options, null, cancellationToken));
+            var permuted = LabelPermutation.PermuteSpecies(species, settings.Seed + c);
+            controls.Add(CsroMapper.Map(specimen.Cloud, permuted, table, [pair], classify, options, null, cancellationToken));
         }
         var control = controls[0];
         var stats = ControlStatistics.Compare(map, controls);

@@ -51,13 +51,11 @@ public static class CsroMapper
         var analysable = new bool[grid.Count];
         var analysableCount = automatic ? AnalysableRegion.Mark(grid, cloud.X, cloud.Y, cloud.Z, analysable) : Fill(analysable);
 
-        // Neighbour grids, one per distinct element, built once and shared by every pair.
+        // Neighbour grids, one per distinct element, built once and shared by every pair. They hold the
+        // cell order only (4 bytes per ion) and read positions from the cloud, which is held once.
         var indices = new Dictionary<string, SpeciesIndex>(StringComparer.Ordinal);
         foreach (var element in pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct())
-        {
-            var (x, y, z) = ElementPair.Positions(cloud, species, table, element);
-            indices[element] = SpeciesIndex.ForVoxelScan(x, y, z, grid);
-        }
+            indices[element] = SpeciesIndex.ForVoxelScan(cloud, species, ElementPair.SpeciesOf(table, element), grid);
         timings["index"] = Lap(clock);
 
         var channels = pairs.Count;

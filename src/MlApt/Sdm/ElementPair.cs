@@ -28,6 +28,19 @@ public readonly record struct ElementPair(string Centre, string Neighbour)
     }
 
     /// <summary>
+    /// The species whose ions are exactly one atom of <paramref name="element"/>. Throws
+    /// <see cref="InputException"/> naming the range file when the table has no such species.
+    /// </summary>
+    public static byte SpeciesOf(RangeTable table, string element)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var s = table.SingleAtomSpecies(element);
+        if (s == 0)
+            InputError.In(table.Source, $"no range is exactly one atom of '{element}' (species: {string.Join(", ", table.Species.Skip(1).Select(c => c.Name))})");
+        return s;
+    }
+
+    /// <summary>
     /// The positions (double precision, as the source wrote them) of the ions that are exactly one
     /// atom of <paramref name="element"/>. Throws <see cref="InputException"/> when the range table
     /// has no such species.
@@ -36,10 +49,7 @@ public readonly record struct ElementPair(string Centre, string Neighbour)
     {
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(species);
-        ArgumentNullException.ThrowIfNull(table);
-        var s = table.SingleAtomSpecies(element);
-        if (s == 0)
-            InputError.In(table.Source, $"no range is exactly one atom of '{element}' (species: {string.Join(", ", table.Species.Skip(1).Select(c => c.Name))})");
+        var s = SpeciesOf(table, element);
         var count = 0;
         foreach (var v in species)
         {

@@ -5,30 +5,44 @@ namespace MlApt.Sdm;
 /// <summary>
 /// The atoms of one species in a uniform cell grid, built once and then queried many times: cells
 /// are cubes of <see cref="CellSize"/> starting at the bounds' minimum corner, atoms are sorted by
-/// cell (z, then y, then x fastest) and stored structure-of-arrays, so the atoms of a row of cells
-/// along x are one contiguous slice. For a voxel scan the cell is the stride and the origin is the
-/// box corner, which puts every voxel sphere's edge mid-cell: a 0.75 nm sphere always covers the
-/// same 4 × 4 × 4 block of 0.5 nm cells.
+/// cell (z, then y, then x fastest), so the atoms of a row of cells along x are one contiguous slice.
+/// For a voxel scan the cell is the stride and the origin is the box corner, which puts every voxel
+/// sphere's edge mid-cell: a 0.75 nm sphere always covers the same 4 × 4 × 4 block of 0.5 nm cells.
 /// </summary>
-public sealed class SpeciesIndex
+/// <remarks>
+/// Two layouts. <see cref="Build(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Box, double)"/>
+/// copies the positions into cell order (fastest queries, 28 bytes per atom).
+/// <see cref="ForVoxelScan(MlApt.Io.IonCloud, ReadOnlySpan{byte}, byte, VoxelGrid)"/> keeps only the cell order,
+/// 4 bytes per atom, and reads the positions from the cloud's own arrays: a 100M-ion map then holds the
+/// cloud once. Both give the same atoms in the same order with the same (exactly widened) coordinates.
+/// </remarks>
+public sealed partial class SpeciesIndex
 {
     // Widening of a query's cell range. A point that passes the exact squared-distance test is at most a
     // few ulps outside the true sphere, so widening by far more than that (but far less than a cell)
     // and relying on the monotonicity of floating-point rounding guarantees no atom is missed.
     private const double QuerySlack = 1e-7;
 
-    private readonly double[] _x;
-    private readonly double[] _y;
-    private readonly double[] _z;
+    // Owned layout: _x, _y, _z in cell order. View layouts: the source arrays (_fx… for float32 sources,
+    // _x… for double ones) indexed through _source.
+    private readonly Layout _layout;
+    private readonly double[]? _x;
+    private readonly double[]? _y;
+    private readonly double[]? _z;
+    private readonly float[]? _fx;
+    private readonly float[]? _fy;
+    private readonly float[]? _fz;
     private readonly int[] _source;
     private readonly int[] _cellStart;
     private readonly double _inv;
 
-    private SpeciesIndex(Box bounds, double cellSize, int nx, int ny, int nz,
-        double[] x, double[] y, double[] z, int[] source, int[] cellStart)
+    private enum Layout { Owned, FloatView, DoubleView }
+
+    private SpeciesIndex(Box bounds, double cellSize, int nx, int ny, int nz, Layout layout,
+        double[]? x, double[]? y, double[]? z, float[]? fx, float[]? fy, float[]? fz, int[] source, int[] cellStart)
     {
-        Bounds = bounds; CellSize = cellSize; Nx = nx; Ny = ny; Nz = nz;
-        _x = x; _y = y; _z = z; _source = source; _cellStart = cellStart;
+        Bounds = bounds; CellSize = cellSize; Nx = nx; Ny = ny; Nz = nz; _layout = layout;
+        _x = x; _y = y; _z = z; _fx = fx; _fy = fy; _fz = fz; _source = source; _cellStart = cellStart;
         _inv = 1.0 / cellSize;
     }
 
@@ -43,15 +57,36 @@ public sealed class SpeciesIndex
     /// <summary>Cells along z.</summary>
     public int Nz { get; }
     /// <summary>Atoms held (inside <see cref="Bounds"/>).</summary>
-    public int Count => _x.Length;
-    /// <summary>x of the held atoms in cell order.</summary>
-    public ReadOnlySpan<double> X => _x;
-    /// <summary>y of the held atoms in cell order.</summary>
-    public ReadOnlySpan<double> Y => _y;
-    /// <summary>z of the held atoms in cell order.</summary>
-    public ReadOnlySpan<double> Z => _z;
+    public int Count => _source.Length;
+    /// <summary>True when the index holds copies of the positions in cell order (<see cref="X"/> etc. are available).</summary>
+    public bool HoldsPositions => _layout == Layout.Owned;
+    /// <summary>x of the held atoms in cell order (only when <see cref="HoldsPositions"/>).</summary>
+    public ReadOnlySpan<double> X => Owned(_x);
+    /// <summary>y of the held atoms in cell order (only when <see cref="HoldsPositions"/>).</summary>
+    public ReadOnlySpan<double> Y => Owned(_y);
+    /// <summary>z of the held atoms in cell order (only when <see cref="HoldsPositions"/>).</summary>
+    public ReadOnlySpan<double> Z => Owned(_z);
     /// <summary>For each held atom (cell order), its index in the arrays the index was built from.</summary>
     public ReadOnlySpan<int> SourceIndex => _source;
+
+    /// <summary>Position of held atom <paramref name="k"/> (cell order), in the precision of the source.</summary>
+    public (double X, double Y, double Z) PositionAt(int k)
+    {
+        switch (_layout)
+        {
+            case Layout.Owned:
+                return (_x![k], _y![k], _z![k]);
+            case Layout.FloatView:
+                var i = _source[k];
+                return (_fx![i], _fy![i], _fz![i]);
+            default:
+                var j = _source[k];
+                return (_x![j], _y![j], _z![j]);
+        }
+    }
+
+    private double[] Owned(double[]? a) =>
+        _layout == Layout.Owned ? a! : throw new InvalidOperationException("this index reads positions from its source cloud; use PositionAt or SourceIndex");
 
     /// <summary>
     /// Indexes the atoms inside <paramref name="bounds"/> (inclusive) with cubic cells of
@@ -97,7 +132,7 @@ public sealed class SpeciesIndex
             var k = next[c]++;
             sx[k] = x[i]; sy[k] = y[i]; sz[k] = z[i]; source[k] = i;
         }
-        return new SpeciesIndex(bounds, cellSize, nx, ny, nz, sx, sy, sz, source, start);
+        return new SpeciesIndex(bounds, cellSize, nx, ny, nz, Layout.Owned, sx, sy, sz, null, null, null, source, start);
     }
 
     /// <summary>Indexes all atoms (NaN coordinates excepted) with cells of <paramref name="cellSize"/> over their bounding box.</summary>
@@ -121,11 +156,36 @@ public sealed class SpeciesIndex
 
     /// <summary>
     /// Finds the held atoms whose squared distance to (cx, cy, cz), (x−cx)² + (y−cy)² + (z−cz)², is
-    /// ≤ radius². Writes up to <c>destination.Length</c> of their positions in <see cref="X"/> etc.
-    /// (cell order) and returns how many there are in total; when that exceeds the destination,
-    /// grow it and call again.
+    /// ≤ radius². Writes up to <c>destination.Length</c> of their cell-order positions (for
+    /// <see cref="PositionAt"/>, <see cref="SourceIndex"/>) and returns how many there are in total;
+    /// when that exceeds the destination, grow it and call again.
     /// </summary>
-    public int Query(double cx, double cy, double cz, double radius, Span<int> destination)
+    public int Query(double cx, double cy, double cz, double radius, Span<int> destination) => _layout switch
+    {
+        Layout.Owned => QueryCore(new CellOrdered(_x!, _y!, _z!), cx, cy, cz, radius, destination),
+        Layout.FloatView => QueryCore(new FloatSource(_fx!, _fy!, _fz!, _source), cx, cy, cz, radius, destination),
+        _ => QueryCore(new DoubleSource(_x!, _y!, _z!, _source), cx, cy, cz, radius, destination),
+    };
+
+    /// <summary>Number of held atoms within <paramref name="radius"/> of (cx, cy, cz) (same test as <see cref="Query"/>).</summary>
+    public int CountWithin(double cx, double cy, double cz, double radius) => Query(cx, cy, cz, radius, []);
+
+    /// <summary>
+    /// Copies the positions of the held atoms within <paramref name="radius"/> of (cx, cy, cz) into the
+    /// given buffers, growing them when needed (rarely; the caller keeps them across calls).
+    /// Returns how many were written.
+    /// </summary>
+    internal int Gather(double cx, double cy, double cz, double radius, ref double[] x, ref double[] y, ref double[] z) => _layout switch
+    {
+        Layout.Owned => GatherCore(new CellOrdered(_x!, _y!, _z!), cx, cy, cz, radius, ref x, ref y, ref z),
+        Layout.FloatView => GatherCore(new FloatSource(_fx!, _fy!, _fz!, _source), cx, cy, cz, radius, ref x, ref y, ref z),
+        _ => GatherCore(new DoubleSource(_x!, _y!, _z!, _source), cx, cy, cz, radius, ref x, ref y, ref z),
+    };
+
+    // Generic over the layout: the JIT compiles one specialised copy per store struct, so the layouts
+    // share one loop without a per-atom branch or virtual call.
+    private int QueryCore<TStore>(TStore store, double cx, double cy, double cz, double radius, Span<int> destination)
+        where TStore : struct, IAtomStore
     {
         var n = 0;
         var r2 = radius * radius;
@@ -138,7 +198,8 @@ public sealed class SpeciesIndex
                 int s = _cellStart[row + r.X0], e = _cellStart[row + r.X1 + 1];
                 for (var k = s; k < e; k++)
                 {
-                    double dx = _x[k] - cx, dy = _y[k] - cy, dz = _z[k] - cz;
+                    store.Get(k, out var ax, out var ay, out var az);
+                    double dx = ax - cx, dy = ay - cy, dz = az - cz;
                     if (dx * dx + dy * dy + dz * dz <= r2)
                     {
                         if (n < destination.Length) destination[n] = k;
@@ -150,20 +211,12 @@ public sealed class SpeciesIndex
         return n;
     }
 
-    /// <summary>Number of held atoms within <paramref name="radius"/> of (cx, cy, cz) (same test as <see cref="Query"/>).</summary>
-    public int CountWithin(double cx, double cy, double cz, double radius) => Query(cx, cy, cz, radius, []);
-
-    /// <summary>
-    /// Copies the positions of the held atoms within <paramref name="radius"/> of (cx, cy, cz) into the
-    /// given buffers, growing them when needed (rarely; the caller keeps them across calls).
-    /// Returns how many were written.
-    /// </summary>
-    internal int Gather(double cx, double cy, double cz, double radius, ref double[] x, ref double[] y, ref double[] z)
+    private int GatherCore<TStore>(TStore store, double cx, double cy, double cz, double radius, ref double[] x, ref double[] y, ref double[] z)
+        where TStore : struct, IAtomStore
     {
         var n = 0;
         var r2 = radius * radius;
         if (!TryCellRange(cx, cy, cz, radius, out var r)) return 0;
-        var px = _x; var py = _y; var pz = _z;
         for (var iz = r.Z0; iz <= r.Z1; iz++)
         {
             for (var iy = r.Y0; iy <= r.Y1; iy++)
@@ -176,7 +229,7 @@ public sealed class SpeciesIndex
                 while (n + (e - s) > x.Length) Grow(ref x, ref y, ref z);
                 for (var k = s; k < e; k++)
                 {
-                    double ax = px[k], ay = py[k], az = pz[k];
+                    store.Get(k, out var ax, out var ay, out var az);
                     double dx = ax - cx, dy = ay - cy, dz = az - cz;
                     x[n] = ax; y[n] = ay; z[n] = az;
                     n += dx * dx + dy * dy + dz * dz <= r2 ? 1 : 0;

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using MlApt.Geometry;
+using MlApt.Io;
+
+namespace MlApt.Sdm;
+
+public sealed partial class SpeciesIndex
+{
+    /// <summary>
+    /// The index a voxel scan of <paramref name="grid"/> wants, over the ions of one species of a ranged
+    /// cloud, without copying positions: it keeps 4 bytes per held ion (the cell order) and reads x, y, z
+    /// from the cloud (its float32 arrays widened exactly, or its text values when it has them). Same
+    /// cells, atoms, order and coordinates as building from <c>ElementPair.Positions</c>, so scans give
+    /// identical counts. The cloud must not change while the index is in use.
+    /// </summary>
+    /// <param name="cloud">The reconstruction.</param>
+    /// <param name="species">Species of every ion (from <c>RangeTable.Assign</c>).</param>
+    /// <param name="speciesId">The species to hold.</param>
+    /// <param name="grid">The voxel grid of the scan.</param>
+    public static SpeciesIndex ForVoxelScan(IonCloud cloud, ReadOnlySpan<byte> species, byte speciesId, VoxelGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(grid);
+        if (species.Length != cloud.Count)
+            throw new ArgumentException($"{species.Length} species for {cloud.Count} ions", nameof(species));
+        var o = grid.Options;
+        var margin = (Math.Ceiling(o.SphereRadius / o.Stride) + 1) * o.Stride;
+        var bounds = grid.Box.Expand(margin);
+        var cellSize = o.Stride;
+        var inv = 1.0 / cellSize;
+        int nx = Cells(bounds.SizeX, inv), ny = Cells(bounds.SizeY, inv), nz = Cells(bounds.SizeZ, inv);
+        var cellCount = (long)nx * ny * nz;
+        if (cellCount >= Array.MaxLength)
+            throw new ArgumentException($"{cellCount} cells: bounds too large for cell size {cellSize}", nameof(grid));
+
+        // A stable counting sort in two passes that each recompute the cell (cheap next to a per-ion
+        // array of cells, which would cost another 4 bytes per ion at peak).
+        var start = new int[cellCount + 1];
+        int[] order;
+        if (cloud.Text is { } t)
+        {
+            var store = new DoubleSource(t.X, t.Y, t.Z, null!);
+            order = Sort(store, species, speciesId, bounds, inv, nx, ny, nz, start);
+            return new SpeciesIndex(bounds, cellSize, nx, ny, nz, Layout.DoubleView, t.X, t.Y, t.Z, null, null, null, order, start);
+        }
+        else
+        {
+            var store = new FloatSource(cloud.X, cloud.Y, cloud.Z, null!);
+            order = Sort(store, species, speciesId, bounds, inv, nx, ny, nz, start);
+            return new SpeciesIndex(bounds, cellSize, nx, ny, nz, Layout.FloatView, null, null, null, cloud.X, cloud.Y, cloud.Z, order, start);
+        }
+    }
+
+    private static int[] Sort<TStore>(TStore source, ReadOnlySpan<byte> species, byte speciesId, Box bounds, double inv,
+        int nx, int ny, int nz, int[] start)
+        where TStore : struct, IAtomStore
+    {
+        var held = 0;
+        for (var i = 0; i < species.Length; i++)
+        {
+            if (species[i] != speciesId) continue;
+            source.GetSource(i, out var x, out var y, out var z);
+            if (!bounds.Contains(x, y, z)) continue;
+            start[CellIndex(x, y, z, bounds, inv, nx, ny, nz) + 1]++;
+            held++;
+        }
+        var cells = start.Length - 1;
+        for (var c = 0; c < cells; c++) start[c + 1] += start[c];
+        var next = start.AsSpan(0, cells).ToArray();
+        var order = new int[held];
+        for (var i = 0; i < species.Length; i++)
+        {
+            if (species[i] != speciesId) continue;
+            source.GetSource(i, out var x, out var y, out var z);
+            if (!bounds.Contains(x, y, z)) continue;
+            order[next[CellIndex(x, y, z, bounds, inv, nx, ny, nz)]++] = i;
+        }
+        return order;
+    }
+
+    /// <summary>Where a layout's coordinates live: <see cref="Get"/> by cell-order position, <see cref="GetSource"/> by source index.</summary>
+    private interface IAtomStore
+    {
+        void Get(int k, out double x, out double y, out double z);
+        void GetSource(int i, out double x, out double y, out double z);
+    }
+
+    /// <summary>Positions copied into cell order.</summary>
+    private readonly struct CellOrdered(double[] x, double[] y, double[] z) : IAtomStore
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Get(int k, out double ax, out double ay, out double az) { ax = x[k]; ay = y[k]; az = z[k]; }
+        public void GetSource(int i, out double ax, out double ay, out double az) => throw new NotSupportedException();
+    }
+
+    /// <summary>A cloud's float32 arrays, widened exactly, through the cell order.</summary>
+    private readonly struct FloatSource(float[] x, float[] y, float[] z, int[] order) : IAtomStore
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Get(int k, out double ax, out double ay, out double az)
+        {
+            var i = order[k];
+            ax = x[i]; ay = y[i]; az = z[i];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void GetSource(int i, out double ax, out double ay, out double az) { ax = x[i]; ay = y[i]; az = z[i]; }
+    }
+
+    /// <summary>A cloud's double (text) arrays through the cell order.</summary>
+    private readonly struct DoubleSource(double[] x, double[] y, double[] z, int[] order) : IAtomStore
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Get(int k, out double ax, out double ay, out double az)
+        {
+            var i = order[k];
+            ax = x[i]; ay = y[i]; az = z[i];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void GetSource(int i, out double ax, out double ay, out double az) { ax = x[i]; ay = y[i]; az = z[i]; }
+    }
+}
