@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using MlApt.Geometry;
 using MlApt.Io;
@@ -39,13 +40,13 @@ public sealed partial class SpeciesIndex
         int[] order;
         if (cloud.Text is { } t)
         {
-            var store = new DoubleSource(t.X, t.Y, t.Z, null!);
+            var store = new SourceArrays<double>(t.X, t.Y, t.Z, null!);
             order = Sort(store, species, speciesId, bounds, inv, nx, ny, nz, start);
             return new SpeciesIndex(bounds, cellSize, nx, ny, nz, Layout.DoubleView, t.X, t.Y, t.Z, null, null, null, order, start);
         }
         else
         {
-            var store = new FloatSource(cloud.X, cloud.Y, cloud.Z, null!);
+            var store = new SourceArrays<float>(cloud.X, cloud.Y, cloud.Z, null!);
             order = Sort(store, species, speciesId, bounds, inv, nx, ny, nz, start);
             return new SpeciesIndex(bounds, cellSize, nx, ny, nz, Layout.FloatView, null, null, null, cloud.X, cloud.Y, cloud.Z, order, start);
         }
@@ -93,31 +94,20 @@ public sealed partial class SpeciesIndex
         public void GetSource(int i, out double ax, out double ay, out double az) => throw new NotSupportedException();
     }
 
-    /// <summary>A cloud's float32 arrays, widened exactly, through the cell order.</summary>
-    private readonly struct FloatSource(float[] x, float[] y, float[] z, int[] order) : IAtomStore
+    /// <summary>
+    /// A cloud's own arrays through the cell order: float32 (POS, EPOS, APT), widened exactly, or the double
+    /// values of a text source. Generic over the element type so the JIT emits one copy per type.
+    /// </summary>
+    private readonly struct SourceArrays<T>(T[] x, T[] y, T[] z, int[] order) : IAtomStore
+        where T : unmanaged, INumberBase<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Get(int k, out double ax, out double ay, out double az)
+        public void Get(int k, out double ax, out double ay, out double az) => GetSource(order[k], out ax, out ay, out az);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void GetSource(int i, out double ax, out double ay, out double az)
         {
-            var i = order[k];
-            ax = x[i]; ay = y[i]; az = z[i];
+            ax = double.CreateTruncating(x[i]); ay = double.CreateTruncating(y[i]); az = double.CreateTruncating(z[i]);
         }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void GetSource(int i, out double ax, out double ay, out double az) { ax = x[i]; ay = y[i]; az = z[i]; }
-    }
-
-    /// <summary>A cloud's double (text) arrays through the cell order.</summary>
-    private readonly struct DoubleSource(double[] x, double[] y, double[] z, int[] order) : IAtomStore
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Get(int k, out double ax, out double ay, out double az)
-        {
-            var i = order[k];
-            ax = x[i]; ay = y[i]; az = z[i];
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void GetSource(int i, out double ax, out double ay, out double az) { ax = x[i]; ay = y[i]; az = z[i]; }
     }
 }

@@ -163,8 +163,8 @@ public sealed partial class SpeciesIndex
     public int Query(double cx, double cy, double cz, double radius, Span<int> destination) => _layout switch
     {
         Layout.Owned => QueryCore(new CellOrdered(_x!, _y!, _z!), cx, cy, cz, radius, destination),
-        Layout.FloatView => QueryCore(new FloatSource(_fx!, _fy!, _fz!, _source), cx, cy, cz, radius, destination),
-        _ => QueryCore(new DoubleSource(_x!, _y!, _z!, _source), cx, cy, cz, radius, destination),
+        Layout.FloatView => QueryCore(new SourceArrays<float>(_fx!, _fy!, _fz!, _source), cx, cy, cz, radius, destination),
+        _ => QueryCore(new SourceArrays<double>(_x!, _y!, _z!, _source), cx, cy, cz, radius, destination),
     };
 
     /// <summary>Number of held atoms within <paramref name="radius"/> of (cx, cy, cz) (same test as <see cref="Query"/>).</summary>
@@ -178,8 +178,8 @@ public sealed partial class SpeciesIndex
     internal int Gather(double cx, double cy, double cz, double radius, ref double[] x, ref double[] y, ref double[] z) => _layout switch
     {
         Layout.Owned => GatherCore(new CellOrdered(_x!, _y!, _z!), cx, cy, cz, radius, ref x, ref y, ref z),
-        Layout.FloatView => GatherCore(new FloatSource(_fx!, _fy!, _fz!, _source), cx, cy, cz, radius, ref x, ref y, ref z),
-        _ => GatherCore(new DoubleSource(_x!, _y!, _z!, _source), cx, cy, cz, radius, ref x, ref y, ref z),
+        Layout.FloatView => GatherCore(new SourceArrays<float>(_fx!, _fy!, _fz!, _source), cx, cy, cz, radius, ref x, ref y, ref z),
+        _ => GatherCore(new SourceArrays<double>(_x!, _y!, _z!, _source), cx, cy, cz, radius, ref x, ref y, ref z),
     };
 
     // Generic over the layout: the JIT compiles one specialised copy per store struct, so the layouts
