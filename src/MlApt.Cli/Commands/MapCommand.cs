@@ -66,7 +66,7 @@ public sealed class MapSettings : MapDecisionSettings
 
     /// <summary>Slab k of n.</summary>
     [CommandOption("--slab <K/N>")]
-    [Description("Map only slab K of N (0-based) of the voxel z-layers and write its voxel probabilities with slab.json; combine the N slab folders with mlapt merge. Each process reads the whole reconstruction, so the 1.5 nm halo is automatic.")]
+    [Description("Map only slab K of N (0-based) of the voxel z-layers and write its voxel probabilities with slab.json; combine the N slab folders with mlapt merge. Each process reads the whole reconstruction, so the 1.5 nm halo is automatic. With --control, each slab maps its layers of the same permutations.")]
     public string? Slab { get; init; }
 
     /// <summary>The parsed slab.</summary>
@@ -97,8 +97,6 @@ public sealed class MapSettings : MapDecisionSettings
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
         if (Slab is not null && ParsedSlab is null)
             return ValidationResult.Error($"--slab '{Slab}': expected K/N with 0 ≤ K < N, e.g. 0/4");
-        if (Slab is not null && Control > 0)
-            return ValidationResult.Error("--slab maps voxel probabilities only: run --control on an unsplit map");
         return base.Validate();
     }
 }
@@ -159,8 +157,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
 
         if (settings.ParsedSlab is { } slab)
         {
-            foreach (var (pairs, map, _, dir) in results)
-                SlabFiles.Write(dir, map, slab, settings, profile, options, pairs);
+            foreach (var (pairs, map, controls, dir) in results)
+                SlabFiles.Write(dir, map, controls, slab, settings, profile, options, pairs);
             io.Error.WriteLine($"mlapt: slab {slab.Index}/{slab.Count} written to {settings.Out}; combine all slabs with mlapt merge");
             return MlAptApp.Ok;
         }

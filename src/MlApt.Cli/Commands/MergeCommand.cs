@@ -82,25 +82,26 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
             InputError.In(ranges, "has changed since the slabs were mapped (SHA-256 differs)");
         var options = SlabFiles.Options(j);
         var grid = new VoxelGrid(options.Box!.Value, options.ScanOrDefault);
-        var probability = new float[grid.Count];
-        var std = new float[grid.Count];
-        var layer = grid.Nx * grid.Ny;
-        foreach (var s in slabs)
-        {
-            if (s.Probability.Length != grid.Count)
-                InputError.In(s.Dir, $"voxel_probability.npy has {s.Probability.Length} voxels: expected {grid.Count}");
-            var (k0, k1) = CsroMapper.SlabLayers(grid, (s.Index, n));
-            Array.Copy(s.Probability, k0 * layer, probability, k0 * layer, (k1 - k0) * layer);
-            Array.Copy(s.Std, k0 * layer, std, k0 * layer, (k1 - k0) * layer);
-        }
+        var (probability, std) = Assemble(slabs.Select(s => (s.Index, s.Probability, s.Std, s.Dir)).ToList(), grid, n);
 
         var table = RangeTable.Load(ranges, new RangeOptions(j.GetProperty("strict_ranges").GetBoolean()));
         var cloud = IonFile.Read(recon);
         var species = table.Assign(cloud);
         var pairs = j.GetProperty("pairs").EnumerateArray().Select(p => ElementPair.Parse(p.GetString()!)).ToList();
-        var map = CsroMapper.Finish(cloud, species, table, pairs, options, grid, j.GetProperty("automatic_box").GetBoolean(),
-            j.GetProperty("analysable_voxels").GetInt32(), probability, std);
-        MapReport.Write(settings.Out!, map, cloud, species, table, [], w =>
+        var automatic = j.GetProperty("automatic_box").GetBoolean();
+        var analysable = j.GetProperty("analysable_voxels").GetInt32();
+        var map = CsroMapper.Finish(cloud, species, table, pairs, options, grid, automatic, analysable, probability, std);
+
+        // The controls: the same permutation of the whole specimen in every slab, finished like the map.
+        var controls = new List<CsroMap>();
+        var controlSeed = j.GetProperty("control_seed").GetInt32();
+        for (var c = 0; c < j.GetProperty("controls").GetInt32(); c++)
+        {
+            var (cp, cs) = Assemble(slabs.Select(s => (s.Index, s.Controls[c].Probability, s.Controls[c].Std, s.Dir)).ToList(), grid, n);
+            controls.Add(CsroMapper.Finish(cloud, LabelPermutation.PermuteSpecies(species, controlSeed + c), table, pairs, options, grid,
+                automatic, analysable, cp, cs));
+        }
+        MapReport.Write(settings.Out!, map, cloud, species, table, controls, w =>
         {
             w.WriteStartObject("parameters");
             foreach (var key in SlabFiles.Shared.Where(k => k is not ("reconstruction_sha256" or "ranges_sha256" or "model_id" or "pairs" or "box")))
@@ -128,5 +129,22 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
             io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"Merged {n} slabs of {string.Join("+", pairs)}: CSRO volume fraction {100 * map.VolumeFraction:F3} %, {map.Domains.Count} domains → {settings.Out}")));
         return MlAptApp.Ok;
+    }
+
+    /// <summary>The whole grid's voxel probabilities from each slab's own z-layers.</summary>
+    private static (float[] Probability, float[] Std) Assemble(List<(int Index, float[] Probability, float[] Std, string Dir)> slabs, VoxelGrid grid, int n)
+    {
+        var probability = new float[grid.Count];
+        var std = new float[grid.Count];
+        var layer = grid.Nx * grid.Ny;
+        foreach (var s in slabs)
+        {
+            if (s.Probability.Length != grid.Count || s.Std.Length != grid.Count)
+                InputError.In(s.Dir, $"voxel probabilities of {s.Probability.Length} voxels: expected {grid.Count}");
+            var (k0, k1) = CsroMapper.SlabLayers(grid, (s.Index, n));
+            Array.Copy(s.Probability, k0 * layer, probability, k0 * layer, (k1 - k0) * layer);
+            Array.Copy(s.Std, k0 * layer, std, k0 * layer, (k1 - k0) * layer);
+        }
+        return (probability, std);
     }
 }

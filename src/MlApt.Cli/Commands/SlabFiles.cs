@@ -11,21 +11,28 @@ namespace MlApt.Cli.Commands;
 
 /// <summary>
 /// What one <c>map --slab k/n</c> process leaves for <c>mlapt merge</c>: the voxel probabilities of its
-/// z-layers (NaN elsewhere) and <c>slab.json</c>, which records everything the merge needs to finish the
-/// map exactly as one process would have: inputs with their hashes, the resolved box, the geometry, the
-/// decision settings and the model.
+/// z-layers (NaN elsewhere), those of each random-label control (<c>control_C_probability.npy</c>; every
+/// slab permutes the whole specimen with the same seed, so the slabs of a control are one permutation),
+/// and <c>slab.json</c>, which records everything the merge needs to finish the map exactly as one process
+/// would have: inputs with their hashes, the resolved box, the geometry, the decision settings, the
+/// controls and the model.
 /// </summary>
 internal static class SlabFiles
 {
     public const string Format = "mlapt-map-slab-1";
 
-    public static void Write(string dir, CsroMap map, (int Index, int Count) slab, MapSettings s, MapProfile profile, MapOptions options,
-        IReadOnlyList<ElementPair> pairs)
+    public static void Write(string dir, CsroMap map, IReadOnlyList<CsroMap> controls, (int Index, int Count) slab, MapSettings s, MapProfile profile,
+        MapOptions options, IReadOnlyList<ElementPair> pairs)
     {
         Directory.CreateDirectory(dir);
         var g = map.Grid;
         Npy.WriteFile(Path.Combine(dir, "voxel_probability.npy"), map.VoxelProbability, g.Nz, g.Ny, g.Nx);
         Npy.WriteFile(Path.Combine(dir, "voxel_probability_std.npy"), map.VoxelStd, g.Nz, g.Ny, g.Nx);
+        for (var c = 0; c < controls.Count; c++)
+        {
+            Npy.WriteFile(Path.Combine(dir, ControlFile(c, "probability")), controls[c].VoxelProbability, g.Nz, g.Ny, g.Nx);
+            Npy.WriteFile(Path.Combine(dir, ControlFile(c, "probability_std")), controls[c].VoxelStd, g.Nz, g.Ny, g.Nx);
+        }
         var (first, last) = CsroMapper.SlabLayers(g, slab);
         JsonOutput.WriteFile(Path.Combine(dir, "slab.json"), w =>
         {
@@ -61,13 +68,19 @@ internal static class SlabFiles
             w.WriteString("profile", profile.Profile);
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
+            w.WriteNumber("controls", controls.Count);
+            w.WriteNumber("control_seed", s.Seed);
             w.WriteString("program", "mlapt " + ProgramInfo.Version);
             w.WriteEndObject();
         });
     }
 
-    /// <summary>One slab folder as read back.</summary>
-    public sealed record Slab(string Dir, int Index, int Count, JsonElement Json, float[] Probability, float[] Std);
+    /// <summary>The file of control <paramref name="c"/>'s voxel <paramref name="what"/> in a slab folder.</summary>
+    public static string ControlFile(int c, string what) => string.Create(CultureInfo.InvariantCulture, $"control_{c}_{what}.npy");
+
+    /// <summary>One slab folder as read back; <see cref="Controls"/> holds each control's (probability, std).</summary>
+    public sealed record Slab(string Dir, int Index, int Count, JsonElement Json, float[] Probability, float[] Std,
+        IReadOnlyList<(float[] Probability, float[] Std)> Controls);
 
     public static Slab Read(string dir)
     {
@@ -86,16 +99,25 @@ internal static class SlabFiles
         }
         if (!root.TryGetProperty("format", out var f) || f.GetString() != Format)
             InputError.In(path, $"format is not {Format}");
+        foreach (var key in Shared.Append("slab").Append("reconstruction").Append("ranges").Append("profile").Append("model"))
+        {
+            if (!root.TryGetProperty(key, out _))
+                InputError.In(path, $"no '{key}' field: written by another mlapt version? Map the slab again");
+        }
         var p = Npy.Read(Path.Combine(dir, "voxel_probability.npy")).ToSingles();
         var sd = Npy.Read(Path.Combine(dir, "voxel_probability_std.npy")).ToSingles();
-        return new Slab(dir, root.GetProperty("slab").GetInt32(), root.GetProperty("slabs").GetInt32(), root, p, sd);
+        var controls = new List<(float[], float[])>();
+        var count = root.TryGetProperty("controls", out var cs) && cs.TryGetInt32(out var cc) ? cc : 0;
+        for (var c = 0; c < count; c++)
+            controls.Add((Npy.Read(Path.Combine(dir, ControlFile(c, "probability"))).ToSingles(), Npy.Read(Path.Combine(dir, ControlFile(c, "probability_std"))).ToSingles()));
+        return new Slab(dir, root.GetProperty("slab").GetInt32(), root.GetProperty("slabs").GetInt32(), root, p, sd, controls);
     }
 
     /// <summary>The fields every slab of one map must share (everything but its index and layers).</summary>
     public static readonly string[] Shared =
     [
         "slabs", "reconstruction_sha256", "ranges_sha256", "strict_ranges", "pairs", "box", "automatic_box", "analysable_voxels", "voxel", "stride",
-        "sphere_radius", "pair_radius", "rule", "threshold", "stage", "min_domain_subvoxels", "model_id",
+        "sphere_radius", "pair_radius", "rule", "threshold", "stage", "min_domain_subvoxels", "model_id", "controls", "control_seed",
     ];
 
     public static MapOptions Options(JsonElement j)

@@ -17,13 +17,16 @@ public class SlabMergeTests
     }
 
     [Theory]
-    [InlineData(3, null)]
-    [InlineData(2, "-2.5,2.5,-2.5,2.5,-11,-1")]
-    public void MergedSlabs_EqualOneRun(int n, string? box)
+    [InlineData(3, null, 0)]
+    [InlineData(2, "-2.5,2.5,-2.5,2.5,-11,-1", 0)]
+    [InlineData(2, null, 2)]
+    public void MergedSlabs_EqualOneRun(int n, string? box, int controls)
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
         string[] common = box is null ? ["-r", rrng, "-p", "Ni-Ni"] : ["-r", rrng, "-p", "Ni-Ni", "--box", box];
+        if (controls > 0)
+            common = [.. common, "--control", controls.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "5"];
         var whole = dir.File("whole");
         var r = CliRunner.Run(["map", pos, .. common, "-o", whole]);
         Assert.True(r.Exit == 0, r.Err);
@@ -48,6 +51,13 @@ public class SlabMergeTests
         using var b = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")));
         Assert.Equal(a.RootElement.GetProperty("csro_volume_fraction").GetDouble(), b.RootElement.GetProperty("csro_volume_fraction").GetDouble());
         Assert.True(a.RootElement.GetProperty("subvoxels").GetProperty("selected").GetInt32() > 0);
+        Assert.Equal(controls > 0, a.RootElement.TryGetProperty("control", out var wholeControl));
+        if (controls > 0)
+        {
+            // The control statistics (volume fractions of every permutation, p-values) match those of one run.
+            Assert.Equal(wholeControl.GetRawText(), b.RootElement.GetProperty("control").GetRawText());
+            Assert.True(File.ReadAllBytes(Path.Combine(whole, "real_vs_control.png")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(merged, "real_vs_control.png"))));
+        }
     }
 
     [Fact]
