@@ -23,7 +23,7 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        string[] common = box is null ? ["-r", rrng, "-p", "Ni-Ni"] : ["-r", rrng, "-p", "Ni-Ni", "--box", box];
+        string[] common = box is null ? ["-r", rrng] : ["-r", rrng, "--box", box];
         var whole = dir.File("whole");
         var r = CliRunner.Run(["map", pos, .. common, "-o", whole]);
         Assert.True(r.Exit == 0, r.Err);
@@ -55,7 +55,7 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", "0/2", "-o", dir.File("s0")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "0/2", "-o", dir.File("s0")).Exit);
         CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), "-o", dir.File("m")), "exactly once");
         Assert.False(Directory.Exists(dir.File("m")));
     }
@@ -65,8 +65,8 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", "0/2", "-o", dir.File("s0")).Exit);
-        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", "1/2", "--threshold", "0.3", "-o", dir.File("s1")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "0/2", "-o", dir.File("s0")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "1/2", "--threshold", "0.3", "-o", dir.File("s1")).Exit);
         CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), dir.File("s1"), "-o", dir.File("m")), "threshold");
     }
 
@@ -77,6 +77,6 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        CliRunner.AssertBadInput(CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", slab, "-o", dir.File("o")), "--slab");
+        CliRunner.AssertBadInput(CliRunner.Run("map", pos, "-r", rrng, "--slab", slab, "-o", dir.File("o")), "--slab");
     }
 }
