@@ -87,6 +87,9 @@ internal static class SlabFiles
         }
         if (!root.TryGetProperty("format", out var f) || f.GetString() != Format)
             InputError.In(path, $"format is not {Format}");
+        // A slab written before a field existed (e.g. peak_fraction) cannot be checked against the others.
+        if (Shared.FirstOrDefault(k => !root.TryGetProperty(k, out _)) is { } missing)
+            InputError.In(path, $"no {missing}: written by another version of mlapt? Map the slab again");
         var p = Npy.Read(Path.Combine(dir, "voxel_probability.npy")).ToSingles();
         var sd = Npy.Read(Path.Combine(dir, "voxel_probability_std.npy")).ToSingles();
         return new Slab(dir, root.GetProperty("slab").GetInt32(), root.GetProperty("slabs").GetInt32(), root, p, sd);

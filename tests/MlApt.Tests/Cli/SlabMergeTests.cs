@@ -61,6 +61,21 @@ public class SlabMergeTests
     }
 
     [Fact]
+    public void SlabWithoutADecisionField_IsOneLineExit2()
+    {
+        using var dir = new TempDir();
+        var (pos, rrng) = Specimen(dir);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "0/2", "-o", dir.File("s0")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "1/2", "-o", dir.File("s1")).Exit);
+        var json = dir.File(Path.Combine("s1", "slab.json"));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.True(node.Remove("peak_fraction"));
+        File.WriteAllText(json, node.ToJsonString());
+        CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), dir.File("s1"), "-o", dir.File("m")), "peak_fraction");
+        Assert.False(Directory.Exists(dir.File("m")));
+    }
+
+    [Fact]
     public void SlabsOfDifferentMaps_AreRefused()
     {
         using var dir = new TempDir();
