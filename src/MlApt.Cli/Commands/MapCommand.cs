@@ -115,7 +115,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
         var table = RangeLoading.Load(settings.Ranges!, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.PeakFraction);
         var ensemble = profile.Ensemble;
         var analyses = PlanAnalyses(settings, ensemble, table);
 
@@ -132,7 +132,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
 
         var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels,
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, PeakFraction: profile.PeakFraction,
             Slab: settings.ParsedSlab);
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
@@ -245,6 +245,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteString("profile", profile.Profile);
         w.WriteString("rule", profile.RuleName);
         w.WriteNumber("threshold", profile.Threshold);
+        w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
+        w.WriteNumber("peak_fraction", profile.PeakFraction);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
         w.WriteNumber("control_permutations", s.Control);
         w.WriteNumber("seed", s.Seed);

@@ -94,10 +94,11 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
 
         var table = RangeTable.Load(paths.Ranges);
         var species = table.Assign(specimen.Cloud);
-        var pair = new ElementPair(spec.Element, spec.Element);
+        // The model's channels (the default model reads six pair z-SDMs), or the ordered element with itself for a one-channel model.
+        var pairs = ValidateCommand.Pairs([], profile, spec);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(1.0, 0.5), Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels);
-        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, [pair], classify, options, true, null, cancellationToken);
+        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(1.0, 0.5), Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, PeakFraction: profile.PeakFraction);
+        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
         var map = outcome.Map;
         Lap("mapped and validated (with the domain-free twin)");
 
@@ -105,7 +106,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         for (var c = 0; c < settings.Control; c++)
         {
             var permuted = LabelPermutation.PermuteSpecies(species, settings.Seed + c);
-            controls.Add(CsroMapper.Map(specimen.Cloud, permuted, table, [pair], classify, options, null, cancellationToken));
+            controls.Add(CsroMapper.Map(specimen.Cloud, permuted, table, pairs, classify, options, null, cancellationToken));
         }
         var control = controls[0];
         var stats = ControlStatistics.Compare(map, controls);
@@ -118,6 +119,8 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
             w.WriteString("profile", profile.Profile);
             w.WriteString("rule", profile.RuleName);
             w.WriteNumber("threshold", profile.Threshold);
+            w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
+            w.WriteNumber("peak_fraction", profile.PeakFraction);
             w.WriteEndObject();
             w.WriteStartObject("provenance");
             w.WriteString("program", "mlapt " + ProgramInfo.Version);
@@ -161,6 +164,8 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         w.WriteString("id", profile.ModelId);
         w.WriteString("rule", profile.RuleName);
         w.WriteNumber("threshold", profile.Threshold);
+        w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
+        w.WriteNumber("peak_fraction", profile.PeakFraction);
         w.WriteString("stage", profile.Stage == SdmStage.Preprocessed ? "preprocessed" : "normalized");
         w.WriteEndObject();
         w.WriteStartObject("map");

@@ -171,6 +171,8 @@ public static class CsroMapper
         SubVoxelScores.Compute(sub, probability, score, mean, covering);
         var selected = new byte[sub.Count];
         var (selectedCount, definedSub) = Selection.Select(options.Rule == DecisionRule.Sum ? score : mean, options.Threshold, selected);
+        if (options.PeakFraction > 0)
+            selectedCount = Selection.KeepAbovePeakFraction(sub, options.Rule == DecisionRule.Sum ? score : mean, options.PeakFraction, selected);
         var labels = new int[sub.Count];
         var domains = ConnectedDomains.Label(sub, selected, labels);
         if (options.MinDomainSubVoxels > 1 && domains.Any(d => d.SubVoxels < options.MinDomainSubVoxels))
@@ -249,6 +251,7 @@ public static class CsroMapper
             DefinedSubVoxels = definedSub,
             Rule = options.Rule,
             Threshold = options.Threshold,
+            PeakFraction = options.PeakFraction,
             ExtractedIons = extracted,
             ExtractedDomain = extractedDomain,
             Domains = stats,

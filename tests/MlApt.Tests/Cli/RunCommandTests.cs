@@ -38,7 +38,8 @@ public class DefaultModelTests
         Assert.Equal(MlApt.Cli.Commands.DefaultModel.Name, profile.Model);
         Assert.Equal(MlApt.Imaging.DecisionRule.Mean, profile.Rule);
         Assert.True(profile.MinDomainSubVoxels > 0);
-        Assert.Equal(["Ni-Ni"], profile.Ensemble.Pairs);
+        // Six channels: an L1₂ Ni domain shows in the Co and Cr z-SDMs and the cross pairs as well as in Ni–Ni.
+        Assert.Equal(["Ni-Ni", "Co-Co", "Cr-Cr", "Ni-Co", "Ni-Cr", "Co-Cr"], profile.Ensemble.Pairs);
         Assert.InRange(new FileInfo(typeof(MlApt.Cli.MlAptApp).Assembly.Location).Length, 1_000_000, 20_000_000);
     }
 

@@ -51,7 +51,7 @@ public class SimulateFromTests
         using var truth = JsonDocument.Parse(File.ReadAllText(dir.File("s.truth.json")));
         var p = truth.RootElement.GetProperty("parameters");
         Assert.InRange(p.GetProperty("ions").GetDouble() / p.GetProperty("sites").GetDouble(), 0.47, 0.53);
-        var r = CliRunner.Run("map", pos, "-r", dir.File("s.rrng"), "-p", "Ni-Ni", "-o", dir.File("map"), "--json");
+        var r = CliRunner.Run("map", pos, "-r", dir.File("s.rrng"), "-o", dir.File("map"), "--json");
         Assert.True(r.Exit == 0, r.Err);
     }
 

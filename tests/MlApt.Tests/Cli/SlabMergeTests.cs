@@ -24,7 +24,7 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        string[] common = box is null ? ["-r", rrng, "-p", "Ni-Ni"] : ["-r", rrng, "-p", "Ni-Ni", "--box", box];
+        string[] common = box is null ? ["-r", rrng] : ["-r", rrng, "--box", box];
         if (controls > 0)
             common = [.. common, "--control", controls.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "5"];
         var whole = dir.File("whole");
@@ -65,8 +65,23 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", "0/2", "-o", dir.File("s0")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "0/2", "-o", dir.File("s0")).Exit);
         CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), "-o", dir.File("m")), "exactly once");
+        Assert.False(Directory.Exists(dir.File("m")));
+    }
+
+    [Fact]
+    public void SlabWithoutADecisionField_IsOneLineExit2()
+    {
+        using var dir = new TempDir();
+        var (pos, rrng) = Specimen(dir);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "0/2", "-o", dir.File("s0")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "1/2", "-o", dir.File("s1")).Exit);
+        var json = dir.File(Path.Combine("s1", "slab.json"));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!.AsObject();
+        Assert.True(node.Remove("peak_fraction"));
+        File.WriteAllText(json, node.ToJsonString());
+        CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), dir.File("s1"), "-o", dir.File("m")), "peak_fraction");
         Assert.False(Directory.Exists(dir.File("m")));
     }
 
@@ -75,8 +90,8 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", "0/2", "-o", dir.File("s0")).Exit);
-        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", "1/2", "--threshold", "0.3", "-o", dir.File("s1")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "0/2", "-o", dir.File("s0")).Exit);
+        Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "1/2", "--threshold", "0.3", "-o", dir.File("s1")).Exit);
         CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), dir.File("s1"), "-o", dir.File("m")), "threshold");
     }
 
@@ -87,6 +102,6 @@ public class SlabMergeTests
     {
         using var dir = new TempDir();
         var (pos, rrng) = Specimen(dir);
-        CliRunner.AssertBadInput(CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "--slab", slab, "-o", dir.File("o")), "--slab");
+        CliRunner.AssertBadInput(CliRunner.Run("map", pos, "-r", rrng, "--slab", slab, "-o", dir.File("o")), "--slab");
     }
 }
