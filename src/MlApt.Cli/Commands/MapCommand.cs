@@ -183,7 +183,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         {
             io.Heading($"CSRO map of {settings.Recon}");
             var t = new Table().Border(TableBorder.Rounded);
-            t.AddColumn("Pairs").AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
+            t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
                 .AddColumn(new TableColumn("p").RightAligned()).AddColumn("Output");
             foreach (var (pairs, map, controls, dir) in results)
