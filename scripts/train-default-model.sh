@@ -6,7 +6,7 @@
 #
 #   scripts/train-default-model.sh [WORKDIR]
 #
-# The channels and the decision (mean rule, threshold, peak fraction, smallest domain kept) were chosen on validation
+# The channels and the decision (mean rule, threshold, domain fraction, smallest domain kept) were chosen on validation
 # specimens 100–111 (as mlapt validate --sweep 12 --sweep-start 100 maps them), never on the specimens the
 # README reports (0–11).
 set -euo pipefail
@@ -18,7 +18,7 @@ mlapt() { dotnet src/MlApt.Cli/bin/Release/net10.0/mlapt.dll "$@"; }
 
 SPHERE=1.25    # voxel sphere radius (voxel edges; the reference's is 0.75)
 THRESHOLD=0.35 # mean-rule threshold
-PEAK_FRACTION=0.45 # each selected domain keeps the sub-voxels above this fraction of its peak mean
+DOMAIN_FRACTION=0.70 # each selected domain keeps the sub-voxels above this fraction of its mean score
 MIN_DOMAIN=16 # smallest selected domain kept (sub-voxels of 0.5 nm)
 # An L1₂ Ni domain also puts Co and Cr on its other sublattice, so every pair's z-SDM carries it.
 CHANNELS=Ni-Ni,Co-Co,Cr-Cr,Ni-Co,Ni-Cr,Co-Cr
@@ -27,6 +27,6 @@ mlapt bank --specimens 16 --seed 1 --sphere-radius "$SPHERE" --sdm-stage normali
   --out "$work/specimens.npz"
 mlapt train --bank "$work/specimens.npz" --seed 1 --epochs 20 --shifts none \
   --map-stage normalized --map-sphere "$SPHERE" --map-rule mean --map-threshold "$THRESHOLD" --map-min-domain "$MIN_DOMAIN" \
-  --map-peak-fraction "$PEAK_FRACTION" \
+  --map-domain-fraction "$DOMAIN_FRACTION" \
   --out src/MlApt.Cli/Models/default.safetensors
 echo "Wrote src/MlApt.Cli/Models/default.safetensors; rebuild the CLI to embed it."

@@ -115,7 +115,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
         var table = RangeLoading.Load(settings.Ranges!, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.PeakFraction);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var ensemble = profile.Ensemble;
         var analyses = PlanAnalyses(settings, ensemble, table);
 
@@ -132,7 +132,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
 
         var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, PeakFraction: profile.PeakFraction,
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction,
             Slab: settings.ParsedSlab);
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
@@ -246,7 +246,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteString("rule", profile.RuleName);
         w.WriteNumber("threshold", profile.Threshold);
         w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-        w.WriteNumber("peak_fraction", profile.PeakFraction);
+        w.WriteNumber("domain_fraction", profile.DomainFraction);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
         w.WriteNumber("control_permutations", s.Control);
         w.WriteNumber("seed", s.Seed);

@@ -40,10 +40,10 @@ public class MapDecisionSettings : CommonSettings
     [Description("Drop selected connected domains of fewer than N sub-voxels (0 keeps all, the reference). Default: the profile's.")]
     public int? MinDomain { get; init; }
 
-    /// <summary>Fraction of each domain's peak score.</summary>
-    [CommandOption("--peak-fraction <F>")]
-    [Description("Within each selected connected domain, keep only the sub-voxels whose score exceeds F × the domain's peak score (0 … <1; 0 is off, the reference). Default: the profile's.")]
-    public double? PeakFraction { get; init; }
+    /// <summary>Fraction of each domain's mean score.</summary>
+    [CommandOption("--domain-fraction <F>")]
+    [Description("Within each selected connected domain, keep only the sub-voxels whose score exceeds F × the domain's mean score (0 … <1; 0 is off, the reference). Default: the profile's.")]
+    public double? DomainFraction { get; init; }
 
     /// <summary>Threshold.</summary>
     [CommandOption("--threshold <T>")]
@@ -69,8 +69,8 @@ public class MapDecisionSettings : CommonSettings
         var ratio = Voxel / Stride;
         if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9)
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} is not a whole number of --stride {Stride}"));
-        if (PeakFraction is { } pf && !(pf >= 0 && pf < 1))
-            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--peak-fraction {pf}: expected 0 ≤ F < 1"));
+        if (DomainFraction is { } pf && !(pf >= 0 && pf < 1))
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--domain-fraction {pf}: expected 0 ≤ F < 1"));
         if (Threshold is { } t && !double.IsFinite(t))
             return ValidationResult.Error("--threshold must be a finite number");
         return base.Validate();

@@ -27,11 +27,11 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <summary>Smallest selected domain kept (sub-voxels; 0 keeps all, as the reference).</summary>
     public int MinDomainSubVoxels { get; init; }
 
-    /// <summary>Model metadata key of the fraction of its peak score each selected domain is cut at.</summary>
-    public const string PeakFractionKey = "map.peak_fraction";
+    /// <summary>Model metadata key of the fraction of its mean score each selected domain is cut at.</summary>
+    public const string DomainFractionKey = "map.domain_fraction";
 
-    /// <summary>Each selected domain keeps the sub-voxels above this fraction of its peak score (0: off, as the reference).</summary>
-    public double PeakFraction { get; init; }
+    /// <summary>Each selected domain keeps the sub-voxels above this fraction of its mean score (0: off, as the reference).</summary>
+    public double DomainFraction { get; init; }
 
     /// <summary>The scan of a map with this profile.</summary>
     public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, 1.5);
@@ -54,9 +54,9 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <c>reference</c>: the published pipeline exactly (sum rule, threshold 3.75; needs <c>--model</c>, e.g. the
     /// authors' Keras models). <c>default</c>: the given model or the embedded default model, with the rule and
     /// threshold the model was tuned for (its metadata), or the reference decision for a model without them.
-    /// Explicit <c>--rule</c>/<c>--threshold</c>/<c>--min-domain</c>/<c>--peak-fraction</c> win in both.
+    /// Explicit <c>--rule</c>/<c>--threshold</c>/<c>--min-domain</c>/<c>--domain-fraction</c> win in both.
     /// </summary>
-    public static MapProfile Resolve(string profile, string? model, string? rule, double? threshold, int? minDomain = null, double? peakFraction = null)
+    public static MapProfile Resolve(string profile, string? model, string? rule, double? threshold, int? minDomain = null, double? domainFraction = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var reference = profile.Equals("reference", StringComparison.OrdinalIgnoreCase);
@@ -91,12 +91,12 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
             ? SdmStage.Normalized : SdmStage.Preprocessed;
         var sphere = ensemble.Metadata.TryGetValue(SphereKey, out var sr) && double.TryParse(sr, NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) && radius > 0 ? radius : 0.75;
         var minDomainInForce = minDomain ?? (!reference && ensemble.Metadata.TryGetValue(MinDomainKey, out var md) && int.TryParse(md, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 0);
-        var peakFractionInForce = peakFraction ?? (!reference && ensemble.Metadata.TryGetValue(PeakFractionKey, out var pf)
+        var domainFractionInForce = domainFraction ?? (!reference && ensemble.Metadata.TryGetValue(DomainFractionKey, out var pf)
             && double.TryParse(pf, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is > 0 and < 1 ? f : 0);
         return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t, stage, sphere)
         {
             MinDomainSubVoxels = minDomainInForce,
-            PeakFraction = peakFractionInForce,
+            DomainFraction = domainFractionInForce,
         };
     }
 

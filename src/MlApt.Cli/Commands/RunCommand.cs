@@ -97,7 +97,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         // The model's channels (the default model reads six pair z-SDMs), or the ordered element with itself for a one-channel model.
         var pairs = ValidateCommand.Pairs([], profile, spec);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(1.0, 0.5), Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, PeakFraction: profile.PeakFraction);
+        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(1.0, 0.5), Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction);
         var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
         var map = outcome.Map;
         Lap("mapped and validated (with the domain-free twin)");
@@ -120,7 +120,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
             w.WriteString("rule", profile.RuleName);
             w.WriteNumber("threshold", profile.Threshold);
             w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-            w.WriteNumber("peak_fraction", profile.PeakFraction);
+            w.WriteNumber("domain_fraction", profile.DomainFraction);
             w.WriteEndObject();
             w.WriteStartObject("provenance");
             w.WriteString("program", "mlapt " + ProgramInfo.Version);
@@ -165,7 +165,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         w.WriteString("rule", profile.RuleName);
         w.WriteNumber("threshold", profile.Threshold);
         w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-        w.WriteNumber("peak_fraction", profile.PeakFraction);
+        w.WriteNumber("domain_fraction", profile.DomainFraction);
         w.WriteString("stage", profile.Stage == SdmStage.Preprocessed ? "preprocessed" : "normalized");
         w.WriteEndObject();
         w.WriteStartObject("map");

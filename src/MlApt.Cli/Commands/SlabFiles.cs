@@ -65,7 +65,7 @@ internal static class SlabFiles
             w.WriteNumber("threshold", options.Threshold);
             w.WriteString("stage", options.Stage.ToString());
             w.WriteNumber("min_domain_subvoxels", options.MinDomainSubVoxels);
-            w.WriteNumber("peak_fraction", options.PeakFraction);
+            w.WriteNumber("domain_fraction", options.DomainFraction);
             w.WriteString("profile", profile.Profile);
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
@@ -118,7 +118,7 @@ internal static class SlabFiles
     public static readonly string[] Shared =
     [
         "slabs", "reconstruction_sha256", "ranges_sha256", "strict_ranges", "pairs", "box", "automatic_box", "analysable_voxels", "voxel", "stride",
-        "sphere_radius", "pair_radius", "rule", "threshold", "stage", "min_domain_subvoxels", "peak_fraction", "model_id", "controls", "control_seed",
+        "sphere_radius", "pair_radius", "rule", "threshold", "stage", "min_domain_subvoxels", "domain_fraction", "model_id", "controls", "control_seed",
     ];
 
     public static MapOptions Options(JsonElement j)
@@ -133,7 +133,7 @@ internal static class SlabFiles
             Threshold: j.GetProperty("threshold").GetDouble(),
             Stage: stage,
             MinDomainSubVoxels: j.GetProperty("min_domain_subvoxels").GetInt32(),
-            PeakFraction: j.GetProperty("peak_fraction").GetDouble());
+            DomainFraction: j.GetProperty("domain_fraction").GetDouble());
     }
 
     public static string Describe(double v) => v.ToString("R", CultureInfo.InvariantCulture);

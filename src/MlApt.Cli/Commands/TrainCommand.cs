@@ -107,10 +107,10 @@ public sealed class TrainSettings : CommonSettings
     [Description("Record in the model the smallest selected domain (in sub-voxels) that 'map' and 'validate' keep under the default profile.")]
     public int? MapMinDomain { get; init; }
 
-    /// <summary>Fraction of each domain's peak score.</summary>
-    [CommandOption("--map-peak-fraction <F>")]
-    [Description("Record in the model the fraction of its peak score each selected domain is cut at (0 … <1) that 'map' and 'validate' use under the default profile.")]
-    public double? MapPeakFraction { get; init; }
+    /// <summary>Fraction of each domain's mean score.</summary>
+    [CommandOption("--map-domain-fraction <F>")]
+    [Description("Record in the model the fraction of its mean score each selected domain is cut at (0 … <1) that 'map' and 'validate' use under the default profile.")]
+    public double? MapDomainFraction { get; init; }
 
     /// <summary>JSON report.</summary>
     [CommandOption("--json")]
@@ -146,8 +146,8 @@ public sealed class TrainSettings : CommonSettings
         if (MapThreshold is { } mt && !double.IsFinite(mt))
             return ValidationResult.Error("--map-threshold must be a finite number");
         // Checked here, not only when the metadata is written: a bad value must not cost a whole training.
-        if (MapPeakFraction is { } mpf && !(mpf >= 0 && mpf < 1))
-            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--map-peak-fraction {mpf}: expected 0 ≤ F < 1"));
+        if (MapDomainFraction is { } mpf && !(mpf >= 0 && mpf < 1))
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--map-domain-fraction {mpf}: expected 0 ≤ F < 1"));
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the model file to write");
         if (Folds < 2)
@@ -224,8 +224,8 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
             metadata[MapProfile.SphereKey] = ms > 0 && ms <= 3 ? ms.ToString("R", CultureInfo.InvariantCulture) : throw new InputException($"--map-sphere {ms}: expected 0 … 3 voxel edges");
         if (settings.MapMinDomain is { } mmd)
             metadata[MapProfile.MinDomainKey] = mmd is >= 0 and <= 100_000 ? mmd.ToString(CultureInfo.InvariantCulture) : throw new InputException($"--map-min-domain {mmd}: expected 0 … 100000");
-        if (settings.MapPeakFraction is { } mpf)
-            metadata[MapProfile.PeakFractionKey] = mpf is >= 0 and < 1 ? mpf.ToString("R", CultureInfo.InvariantCulture) : throw new InputException($"--map-peak-fraction {mpf}: expected 0 ≤ F < 1");
+        if (settings.MapDomainFraction is { } mpf)
+            metadata[MapProfile.DomainFractionKey] = mpf is >= 0 and < 1 ? mpf.ToString("R", CultureInfo.InvariantCulture) : throw new InputException($"--map-domain-fraction {mpf}: expected 0 ≤ F < 1");
         if (settings.MapRule is not null)
             metadata[MapProfile.RuleKey] = MapProfile.ParseRule(settings.MapRule) == Imaging.DecisionRule.Sum ? "sum" : "mean";
         if (settings.MapThreshold is { } mt)

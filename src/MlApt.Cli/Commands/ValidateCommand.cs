@@ -100,12 +100,12 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var paths = SimulateCommand.PathsFor(recon);
         var (spec, domains) = SpecimenTruth.Load(settings.Truth ?? paths.Truth);
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.PeakFraction);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = Pairs(settings.Pairs, profile, spec);
         var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
         var cloud = IonFile.Read(recon);
         var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, PeakFraction: profile.PeakFraction);
+            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction);
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
         Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
@@ -121,7 +121,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
 
     private int RunSweep(ValidateSettings settings, int count, CancellationToken cancellationToken)
     {
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.PeakFraction);
+        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
         for (var i = 0; i < count; i++)
@@ -131,7 +131,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var pairs = Pairs(settings.Pairs, profile, spec);
             var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(settings.Voxel, settings.Stride),
-                Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, PeakFraction: profile.PeakFraction);
+                Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction);
             var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
             rows.Add((spec, o));
             if (!settings.Json)
@@ -149,7 +149,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             w.WriteString("rule", profile.RuleName);
             w.WriteNumber("threshold", profile.Threshold);
             w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-            w.WriteNumber("peak_fraction", profile.PeakFraction);
+            w.WriteNumber("domain_fraction", profile.DomainFraction);
             w.WriteStartObject("mean");
             w.Number("precision", rows.Average(r => r.Outcome.Score.Precision));
             w.Number("recall", rows.Average(r => r.Outcome.Score.Recall));
@@ -241,7 +241,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         w.WriteString("rule", profile.RuleName);
         w.WriteNumber("threshold", o.Map.Threshold);
         w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-        w.WriteNumber("peak_fraction", profile.PeakFraction);
+        w.WriteNumber("domain_fraction", profile.DomainFraction);
         BoxOption.Write(w, "box", o.Map.Box);
         w.WriteStartObject("specimen");
         w.WriteNumber("eta", spec.Efficiency);

@@ -51,8 +51,8 @@ public sealed class CsroMap
     public required DecisionRule Rule { get; init; }
     /// <summary>Threshold of the rule.</summary>
     public required double Threshold { get; init; }
-    /// <summary>Fraction of each domain's peak score its sub-voxels had to exceed (0: not applied).</summary>
-    public double PeakFraction { get; init; }
+    /// <summary>Fraction of each domain's mean score its sub-voxels had to exceed (0: not applied).</summary>
+    public double DomainFraction { get; init; }
     /// <summary>Indices of the extracted ions (ascending, no duplicates).</summary>
     public required int[] ExtractedIons { get; init; }
     /// <summary>Domain label of each extracted ion (same order as <see cref="ExtractedIons"/>).</summary>

@@ -171,8 +171,8 @@ public static class CsroMapper
         SubVoxelScores.Compute(sub, probability, score, mean, covering);
         var selected = new byte[sub.Count];
         var (selectedCount, definedSub) = Selection.Select(options.Rule == DecisionRule.Sum ? score : mean, options.Threshold, selected);
-        if (options.PeakFraction > 0)
-            selectedCount = Selection.KeepAbovePeakFraction(sub, options.Rule == DecisionRule.Sum ? score : mean, options.PeakFraction, selected);
+        if (options.DomainFraction > 0)
+            selectedCount = Selection.KeepAboveDomainFraction(sub, options.Rule == DecisionRule.Sum ? score : mean, options.DomainFraction, selected);
         var labels = new int[sub.Count];
         var domains = ConnectedDomains.Label(sub, selected, labels);
         if (options.MinDomainSubVoxels > 1 && domains.Any(d => d.SubVoxels < options.MinDomainSubVoxels))
@@ -251,7 +251,7 @@ public static class CsroMapper
             DefinedSubVoxels = definedSub,
             Rule = options.Rule,
             Threshold = options.Threshold,
-            PeakFraction = options.PeakFraction,
+            DomainFraction = options.DomainFraction,
             ExtractedIons = extracted,
             ExtractedDomain = extractedDomain,
             Domains = stats,

@@ -40,11 +40,13 @@ public static class Selection
     /// <summary>
     /// Tightens a selection domain by domain: within each connected domain (26-neighbourhood) of
     /// <paramref name="selected"/>, keeps only the sub-voxels whose score exceeds <paramref name="fraction"/> of
-    /// the domain's peak score. A blurred domain's edge lies near a fixed fraction of its plateau, so a strongly
-    /// ordered domain is cut at a higher score than a weak one, which a single threshold cannot do. Domains whose
-    /// peak × fraction is below the threshold already applied keep every sub-voxel. Returns the selected count.
+    /// the domain's mean score. A strongly ordered domain is recognised from a small overlap of the voxel sphere,
+    /// so its scores stay high well beyond its boundary and its selection is too wide; its mean score is high too,
+    /// so it is cut at a higher score than a weak domain, which a single threshold cannot do (the domain's peak
+    /// cannot tell them apart: it saturates near 1 in both). Domains whose mean × fraction is below the threshold
+    /// already applied keep every sub-voxel. NaN scores are never selected. Returns the selected count.
     /// </summary>
-    public static int KeepAbovePeakFraction(SubVoxelGrid grid, ReadOnlySpan<float> scores, double fraction, Span<byte> selected)
+    public static int KeepAboveDomainFraction(SubVoxelGrid grid, ReadOnlySpan<float> scores, double fraction, Span<byte> selected)
     {
         ArgumentNullException.ThrowIfNull(grid);
         if (scores.Length != grid.Count || selected.Length != grid.Count)
@@ -53,18 +55,23 @@ public static class Selection
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "expected 0 ≤ fraction < 1");
         var labels = new int[grid.Count];
         var domains = ConnectedDomains.Label(grid, selected, labels);
-        var peak = new float[domains.Count + 1];
+        var sum = new double[domains.Count + 1];
+        var count = new int[domains.Count + 1];
         for (var s = 0; s < grid.Count; s++)
         {
-            if (labels[s] > 0 && scores[s] > peak[labels[s]])
-                peak[labels[s]] = scores[s];
+            if (labels[s] > 0)
+            {
+                sum[labels[s]] += scores[s];
+                count[labels[s]]++;
+            }
         }
         var n = 0;
         for (var s = 0; s < grid.Count; s++)
         {
-            if (labels[s] == 0)
+            var d = labels[s];
+            if (d == 0)
                 continue;
-            if (scores[s] > fraction * peak[labels[s]])
+            if (scores[s] > fraction * (sum[d] / count[d]))
                 n++;
             else
                 selected[s] = 0;

@@ -22,8 +22,8 @@ public delegate void VoxelClassifier(ReadOnlySpan<float> inputs, int count, Span
 /// across processes and merged afterwards; null maps everything.</param>
 /// <param name="SlabLayers">Voxel layers along z scanned and classified at a time (memory stays flat).</param>
 /// <param name="MinDomainSubVoxels">Selected connected domains with fewer sub-voxels are dropped from the selection (0: keep all, the reference).</param>
-/// <param name="PeakFraction">When above 0, each selected connected domain keeps only the sub-voxels whose score exceeds
-/// this fraction of the domain's peak score (<see cref="Selection.KeepAbovePeakFraction"/>), before the size filter (0: off, the reference).</param>
+/// <param name="DomainFraction">When above 0, each selected connected domain keeps only the sub-voxels whose score exceeds
+/// this fraction of the domain's mean score (<see cref="Selection.KeepAboveDomainFraction"/>), before the size filter (0: off, the reference).</param>
 /// <param name="Stage">What the classifier sees of each voxel z-SDM: the reference preprocessing (METHOD §4) or min–max only.</param>
 public sealed record MapOptions(
     Box? Box = null,
@@ -36,7 +36,7 @@ public sealed record MapOptions(
     int SlabLayers = 16,
     SdmStage Stage = SdmStage.Preprocessed,
     int MinDomainSubVoxels = 0,
-    double PeakFraction = 0,
+    double DomainFraction = 0,
     (int Index, int Count)? Slab = null)
 {
     /// <summary>The scan geometry (reference when not set).</summary>

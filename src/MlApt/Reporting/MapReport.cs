@@ -158,7 +158,7 @@ public static class MapReport
             w.WriteStartObject("decision");
             w.WriteString("rule", map.Rule == DecisionRule.Sum ? "sum" : "mean");
             w.WriteNumber("threshold", map.Threshold);
-            w.WriteNumber("peak_fraction", map.PeakFraction);
+            w.WriteNumber("domain_fraction", map.DomainFraction);
             w.WriteString("description", map.Rule == DecisionRule.Sum
                 ? "sub-voxel selected when the sum of P(CSRO) over its covering voxels exceeds the threshold (reference)"
                 : "sub-voxel selected when the mean of P(CSRO) over its covering voxels exceeds the threshold");

@@ -122,29 +122,29 @@ public class MapProfileTests
     }
 
     [Fact]
-    public void PeakFraction_ComesFromTheModelUnderDefaultOnly_AndAnOptionWins()
+    public void DomainFraction_ComesFromTheModelUnderDefaultOnly_AndAnOptionWins()
     {
         using var dir = new TempDir();
         var arch = MlApt.Learning.CnnArchitecture.Reference(1);
         var model = dir.File("tuned.safetensors");
-        var metadata = new Dictionary<string, string> { ["map.rule"] = "mean", ["map.threshold"] = "0.35", ["map.peak_fraction"] = "0.45", ["map.min_domain_subvoxels"] = "16" };
+        var metadata = new Dictionary<string, string> { ["map.rule"] = "mean", ["map.threshold"] = "0.35", ["map.domain_fraction"] = "0.45", ["map.min_domain_subvoxels"] = "16" };
         MlApt.Learning.ModelFile.Save(model, new MlApt.Learning.CnnEnsemble(arch, [MlApt.Tests.Learning.KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["matrix", "CSRO"], ["Ni-Ni"], metadata));
-        Assert.Equal(0.45, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null).PeakFraction);
-        Assert.Equal(0, MlApt.Cli.Commands.MapProfile.Resolve("reference", model, null, null).PeakFraction);
-        Assert.Equal(0.2, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null, null, 0.2).PeakFraction);
+        Assert.Equal(0.45, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null).DomainFraction);
+        Assert.Equal(0, MlApt.Cli.Commands.MapProfile.Resolve("reference", model, null, null).DomainFraction);
+        Assert.Equal(0.2, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null, null, 0.2).DomainFraction);
     }
 
     [Fact]
-    public void Train_RecordsThePeakFraction_AndRefusesOneOutsideZeroToOne()
+    public void Train_RecordsTheDomainFraction_AndRefusesOneOutsideZeroToOne()
     {
         using var dir = new TempDir();
         var bank = dir.File("b.npz");
         Assert.Equal(0, CliRunner.Run("bank", "--preset", "cocrni-reference", "--out", bank).Exit);
         var model = dir.File("m.safetensors");
-        var r = CliRunner.Run("train", "--bank", bank, "--folds", "2", "--epochs", "1", "--map-peak-fraction", "0.45", "--out", model);
+        var r = CliRunner.Run("train", "--bank", bank, "--folds", "2", "--epochs", "1", "--map-domain-fraction", "0.45", "--out", model);
         Assert.True(r.Exit == 0, r.Err);
-        Assert.Equal("0.45", MlApt.Learning.ModelFile.Load(model).Metadata["map.peak_fraction"]);
-        CliRunner.AssertBadInput(CliRunner.Run("train", "--bank", bank, "--map-peak-fraction", "1", "--out", dir.File("n.safetensors")), "--map-peak-fraction");
-        CliRunner.AssertBadInput(CliRunner.Run("validate", "--sweep", "1", "--peak-fraction", "1.5", "--out", dir.File("v")), "--peak-fraction");
+        Assert.Equal("0.45", MlApt.Learning.ModelFile.Load(model).Metadata["map.domain_fraction"]);
+        CliRunner.AssertBadInput(CliRunner.Run("train", "--bank", bank, "--map-domain-fraction", "1", "--out", dir.File("n.safetensors")), "--map-domain-fraction");
+        CliRunner.AssertBadInput(CliRunner.Run("validate", "--sweep", "1", "--domain-fraction", "1.5", "--out", dir.File("v")), "--domain-fraction");
     }
 }

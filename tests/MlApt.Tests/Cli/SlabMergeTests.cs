@@ -79,9 +79,9 @@ public class SlabMergeTests
         Assert.Equal(0, CliRunner.Run("map", pos, "-r", rrng, "--slab", "1/2", "-o", dir.File("s1")).Exit);
         var json = dir.File(Path.Combine("s1", "slab.json"));
         var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!.AsObject();
-        Assert.True(node.Remove("peak_fraction"));
+        Assert.True(node.Remove("domain_fraction"));
         File.WriteAllText(json, node.ToJsonString());
-        CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), dir.File("s1"), "-o", dir.File("m")), "peak_fraction");
+        CliRunner.AssertBadInput(CliRunner.Run("merge", dir.File("s0"), dir.File("s1"), "-o", dir.File("m")), "domain_fraction");
         Assert.False(Directory.Exists(dir.File("m")));
     }
 
