@@ -52,6 +52,21 @@ public sealed partial class SpeciesIndex
         }
     }
 
+    /// <summary>
+    /// This index with its positions copied into cell order (itself when it already holds them): same
+    /// cells, atoms and order, for the kernels that stream <see cref="X"/>, <see cref="Y"/>, <see cref="Z"/>.
+    /// </summary>
+    public SpeciesIndex WithPositions()
+    {
+        if (_layout == Layout.Owned)
+            return this;
+        var n = Count;
+        double[] x = new double[n], y = new double[n], z = new double[n];
+        for (var k = 0; k < n; k++)
+            (x[k], y[k], z[k]) = PositionAt(k);
+        return new SpeciesIndex(Bounds, CellSize, Nx, Ny, Nz, Layout.Owned, x, y, z, null, null, null, _source, _cellStart);
+    }
+
     private static int[] Sort<TStore>(TStore source, ReadOnlySpan<byte> species, byte speciesId, Box bounds, double inv,
         int nx, int ny, int nz, int[] start)
         where TStore : struct, IAtomStore

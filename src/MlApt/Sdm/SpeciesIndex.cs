@@ -60,7 +60,7 @@ public sealed partial class SpeciesIndex
     public int Count => _source.Length;
     /// <summary>True when the index holds copies of the positions in cell order (<see cref="X"/> etc. are available).</summary>
     public bool HoldsPositions => _layout == Layout.Owned;
-    /// <summary>x of the held atoms in cell order (only when <see cref="HoldsPositions"/>).</summary>
+    /// <summary>x of the held atoms in cell order (only when <see cref="HoldsPositions"/>; see <see cref="WithPositions"/>).</summary>
     public ReadOnlySpan<double> X => Owned(_x);
     /// <summary>y of the held atoms in cell order (only when <see cref="HoldsPositions"/>).</summary>
     public ReadOnlySpan<double> Y => Owned(_y);
@@ -86,7 +86,7 @@ public sealed partial class SpeciesIndex
     }
 
     private double[] Owned(double[]? a) =>
-        _layout == Layout.Owned ? a! : throw new InvalidOperationException("this index reads positions from its source cloud; use PositionAt or SourceIndex");
+        _layout == Layout.Owned ? a! : throw new InvalidOperationException("this index reads positions from its source cloud; use PositionAt, SourceIndex or WithPositions");
 
     /// <summary>
     /// Indexes the atoms inside <paramref name="bounds"/> (inclusive) with cubic cells of

@@ -68,6 +68,7 @@ public static partial class ZSdm
     {
         // Parallel.For cannot capture spans; the copy is O(n) against O(n·neighbours) work.
         double[] x = cx.ToArray(), y = cy.ToArray(), z = cz.ToArray();
+        b = b.WithPositions();
         var total = new long[bins];
         var gate = new object();
         var r2 = pairRadius * pairRadius;

@@ -93,6 +93,27 @@ public class SpeciesIndexViewTests
     }
 
     [Fact]
+    public void View_WorksWithThePairKernels()
+    {
+        // The pair kernels stream X, Y, Z; a view is copied into cell order for them, with the same result.
+        var (cloud, species, table) = Specimen(false);
+        var grid = new VoxelGrid(ScanBox);
+        var ni = ElementPair.SpeciesOf(table, "Ni");
+        var (x, y, z) = ElementPair.Positions(cloud, species, table, "Ni");
+        var view = SpeciesIndex.ForVoxelScan(cloud, species, ni, grid);
+        var copy = view.WithPositions();
+        Assert.True(copy.HoldsPositions);
+        Assert.Same(copy, copy.WithPositions());
+        Assert.Equal(view.SourceIndex.ToArray(), copy.SourceIndex.ToArray());
+        var expected = new long[ZSdm.FullBinCount];
+        var actual = new long[ZSdm.FullBinCount];
+        ZSdm.AccumulateCentres(x, y, z, SpeciesIndex.ForVoxelScan(x, y, z, grid), 1.5, expected);
+        ZSdm.AccumulateCentres(x, y, z, view, 1.5, actual);
+        Assert.Equal(expected, actual);
+        Assert.True(actual.Sum() > 0);
+    }
+
+    [Fact]
     public void View_HasNoPositionArrays()
     {
         var (cloud, species, table) = Specimen(false);
