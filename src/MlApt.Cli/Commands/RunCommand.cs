@@ -209,7 +209,9 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         L($"");
         L($"A simulated CoCrNi specimen ({spec.Size.X} × {spec.Size.Y} × {spec.Size.Z} nm, FCC a = {spec.A} nm, {specimen.Cloud.Count:N0} ions) with {specimen.Domains.Count} Ni–Ni CSRO domains");
         L($"(L1₂: Ni on the cube corners, radius {spec.RadiusMin}–{spec.RadiusMax} nm, order S = {spec.Order}), seen through the detector model");
-        L($"(η = {spec.Efficiency}, σxy = {spec.SigmaXy} nm, σz = {spec.SigmaZ} nm), mapped with `{profile.Model}` ({profile.RuleName} rule, threshold {profile.Threshold:G4}).");
+        var cut = profile.DomainFraction > 0 ? string.Create(CultureInfo.InvariantCulture, $", each selected domain cut at {profile.DomainFraction:G4} × its mean score") : "";
+        var filter = profile.MinDomainSubVoxels > 1 ? string.Create(CultureInfo.InvariantCulture, $", domains of fewer than {profile.MinDomainSubVoxels} sub-voxels dropped") : "";
+        L($"(η = {spec.Efficiency}, σxy = {spec.SigmaXy} nm, σz = {spec.SigmaZ} nm), mapped with `{profile.Model}` ({profile.RuleName} rule, threshold {profile.Threshold:G4}{cut}{filter}).");
         L($"");
         L($"## Map versus truth (sub-voxels of {o.Map.SubGrid.Spacing} nm)");
         L($"");

@@ -26,6 +26,21 @@ public class RunCommandTests
         Assert.Contains("F1", r.Out, StringComparison.Ordinal);
         Assert.Contains("## Random-label control", File.ReadAllText(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Demo_ReportStatesTheWholeDecision()
+    {
+        using var dir = new TempDir();
+        var arch = CnnArchitecture.Reference(1);
+        var model = dir.File("m.safetensors");
+        var metadata = new Dictionary<string, string> { ["map.rule"] = "mean", ["map.threshold"] = "0.35", ["map.domain_fraction"] = "0.7", ["map.min_domain_subvoxels"] = "16" };
+        ModelFile.Save(model, new CnnEnsemble(arch, [KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["FCC", "CSRO"], ["Ni-Ni"], metadata));
+        var outDir = dir.File("demo");
+        var r = CliRunner.Run("run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "7", "--model", model);
+        Assert.True(r.Exit == 0, r.Err);
+        var report = File.ReadAllText(Path.Combine(outDir, "report.md"));
+        Assert.Contains("mean rule, threshold 0.35, each selected domain cut at 0.7 × its mean score, domains of fewer than 16 sub-voxels dropped", report, StringComparison.Ordinal);
+    }
 }
 
 public class DefaultModelTests
