@@ -159,9 +159,14 @@ public static class MapReport
             w.WriteString("rule", map.Rule == DecisionRule.Sum ? "sum" : "mean");
             w.WriteNumber("threshold", map.Threshold);
             w.WriteNumber("domain_fraction", map.DomainFraction);
-            w.WriteString("description", map.Rule == DecisionRule.Sum
-                ? "sub-voxel selected when the sum of P(CSRO) over its covering voxels exceeds the threshold (reference)"
-                : "sub-voxel selected when the mean of P(CSRO) over its covering voxels exceeds the threshold");
+            var description = map.Rule == DecisionRule.Sum
+                ? "sub-voxel selected when the sum of P(CSRO) over its covering voxels exceeds the threshold"
+                : "sub-voxel selected when the mean of P(CSRO) over its covering voxels exceeds the threshold";
+            if (map.DomainFraction > 0)
+                description += "; then, in each connected selected domain, only the sub-voxels scoring above domain_fraction × the domain's mean score are kept";
+            if (map.Rule == DecisionRule.Sum && map.DomainFraction == 0)
+                description += " (reference)";
+            w.WriteString("description", description);
             w.WriteEndObject();
             w.WriteStartObject("voxels");
             w.WriteNumber("total", g.Count);
