@@ -131,9 +131,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
                 InputError.In("--box", $"{BoxOption.Format(b)} lies outside the data ({(bounds is { } bb ? $"x [{bb.Min.X}, {bb.Max.X}], y [{bb.Min.Y}, {bb.Max.Y}], z [{bb.Min.Z}, {bb.Max.Z}]" : "no ions")})");
         }
 
-        var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction,
-            Slab: settings.ParsedSlab);
+        var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var results = new List<(IReadOnlyList<ElementPair> Pairs, CsroMap Map, List<CsroMap> Controls, string Dir)>();
@@ -243,10 +241,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteNumber("sphere_radius_nm", profile.SphereRadius * s.Voxel);
         w.WriteNumber("pair_radius_nm", 1.5);
         w.WriteString("profile", profile.Profile);
-        w.WriteString("rule", profile.RuleName);
-        w.WriteNumber("threshold", profile.Threshold);
-        w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-        w.WriteNumber("domain_fraction", profile.DomainFraction);
+        profile.WriteDecision(w);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
         w.WriteNumber("control_permutations", s.Control);
         w.WriteNumber("seed", s.Seed);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Learning;
@@ -36,6 +37,11 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <summary>The scan of a map with this profile.</summary>
     public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, 1.5);
 
+    /// <summary>The map settings of this profile for the given box and voxel geometry.</summary>
+    public MapOptions MapOptions(Box? box, double voxel, double stride) =>
+        new(Box: box, Scan: Scan(voxel, stride), Rule: Rule, Threshold: Threshold, Stage: Stage,
+            MinDomainSubVoxels: MinDomainSubVoxels, DomainFraction: DomainFraction);
+
     /// <summary>Model metadata key of the z-SDM stage a model was trained on (<c>preprocessed</c> or <c>normalized</c>).</summary>
     public const string StageKey = "map.stage";
 
@@ -49,6 +55,16 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
 
     /// <summary>Rule as text.</summary>
     public string RuleName => Rule == DecisionRule.Sum ? "sum" : "mean";
+
+    /// <summary>Writes the decision in force (rule, threshold, smallest domain, domain fraction) as properties of the current JSON object.</summary>
+    public void WriteDecision(System.Text.Json.Utf8JsonWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteString("rule", RuleName);
+        w.WriteNumber("threshold", Threshold);
+        w.WriteNumber("min_domain_subvoxels", MinDomainSubVoxels);
+        w.WriteNumber("domain_fraction", DomainFraction);
+    }
 
     /// <summary>
     /// <c>reference</c>: the published pipeline exactly (sum rule, threshold 3.75; needs <c>--model</c>, e.g. the

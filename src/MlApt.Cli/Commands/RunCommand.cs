@@ -97,7 +97,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         // The model's channels (the default model reads six pair z-SDMs), or the ordered element with itself for a one-channel model.
         var pairs = ValidateCommand.Pairs([], profile, spec);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(1.0, 0.5), Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction);
+        var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), 1.0, 0.5);
         var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
         var map = outcome.Map;
         Lap("mapped and validated (with the domain-free twin)");
@@ -117,10 +117,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         {
             w.WriteStartObject("parameters");
             w.WriteString("profile", profile.Profile);
-            w.WriteString("rule", profile.RuleName);
-            w.WriteNumber("threshold", profile.Threshold);
-            w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-            w.WriteNumber("domain_fraction", profile.DomainFraction);
+            profile.WriteDecision(w);
             w.WriteEndObject();
             w.WriteStartObject("provenance");
             w.WriteString("program", "mlapt " + ProgramInfo.Version);
@@ -162,10 +159,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         w.WriteStartObject("model");
         w.WriteString("name", profile.Model);
         w.WriteString("id", profile.ModelId);
-        w.WriteString("rule", profile.RuleName);
-        w.WriteNumber("threshold", profile.Threshold);
-        w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-        w.WriteNumber("domain_fraction", profile.DomainFraction);
+        profile.WriteDecision(w);
         w.WriteString("stage", profile.Stage == SdmStage.Preprocessed ? "preprocessed" : "normalized");
         w.WriteEndObject();
         w.WriteStartObject("map");

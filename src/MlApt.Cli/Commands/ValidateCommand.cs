@@ -104,8 +104,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var pairs = Pairs(settings.Pairs, profile, spec);
         var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
         var cloud = IonFile.Read(recon);
-        var options = new MapOptions(Box: box, Scan: profile.Scan(settings.Voxel, settings.Stride),
-            Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction);
+        var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
         Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
@@ -130,8 +129,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             var specimen = SimulatedSpecimen.Generate(spec);
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var pairs = Pairs(settings.Pairs, profile, spec);
-            var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: profile.Scan(settings.Voxel, settings.Stride),
-                Rule: profile.Rule, Threshold: profile.Threshold, Stage: profile.Stage, MinDomainSubVoxels: profile.MinDomainSubVoxels, DomainFraction: profile.DomainFraction);
+            var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), settings.Voxel, settings.Stride);
             var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
             rows.Add((spec, o));
             if (!settings.Json)
@@ -146,10 +144,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             w.WriteString("profile", profile.Profile);
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
-            w.WriteString("rule", profile.RuleName);
-            w.WriteNumber("threshold", profile.Threshold);
-            w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-            w.WriteNumber("domain_fraction", profile.DomainFraction);
+            profile.WriteDecision(w);
             w.WriteStartObject("mean");
             w.Number("precision", rows.Average(r => r.Outcome.Score.Precision));
             w.Number("recall", rows.Average(r => r.Outcome.Score.Recall));
@@ -238,10 +233,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         w.WriteString("model", profile.Model);
         w.WriteString("model_id", profile.ModelId);
         w.WriteString("pairs", string.Join("+", o.Map.Pairs));
-        w.WriteString("rule", profile.RuleName);
-        w.WriteNumber("threshold", o.Map.Threshold);
-        w.WriteNumber("min_domain_subvoxels", profile.MinDomainSubVoxels);
-        w.WriteNumber("domain_fraction", profile.DomainFraction);
+        profile.WriteDecision(w);
         BoxOption.Write(w, "box", o.Map.Box);
         w.WriteStartObject("specimen");
         w.WriteNumber("eta", spec.Efficiency);

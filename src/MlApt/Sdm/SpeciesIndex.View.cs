@@ -24,15 +24,9 @@ public sealed partial class SpeciesIndex
         ArgumentNullException.ThrowIfNull(grid);
         if (species.Length != cloud.Count)
             throw new ArgumentException($"{species.Length} species for {cloud.Count} ions", nameof(species));
-        var o = grid.Options;
-        var margin = (Math.Ceiling(o.SphereRadius / o.Stride) + 1) * o.Stride;
-        var bounds = grid.Box.Expand(margin);
-        var cellSize = o.Stride;
-        var inv = 1.0 / cellSize;
-        int nx = Cells(bounds.SizeX, inv), ny = Cells(bounds.SizeY, inv), nz = Cells(bounds.SizeZ, inv);
-        var cellCount = (long)nx * ny * nz;
-        if (cellCount >= Array.MaxLength)
-            throw new ArgumentException($"{cellCount} cells: bounds too large for cell size {cellSize}", nameof(grid));
+        var bounds = ScanBounds(grid);
+        var cellSize = grid.Options.Stride;
+        var (inv, nx, ny, nz, cellCount) = CellGrid(bounds, cellSize);
 
         // A stable counting sort in two passes that each recompute the cell (cheap next to a per-ion
         // array of cells, which would cost another 4 bytes per ion at peak).

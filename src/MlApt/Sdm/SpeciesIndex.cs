@@ -101,11 +101,7 @@ public sealed partial class SpeciesIndex
             throw new ArgumentOutOfRangeException(nameof(cellSize), cellSize, "must be positive and finite");
         if (!(bounds.XMax >= bounds.XMin && bounds.YMax >= bounds.YMin && bounds.ZMax >= bounds.ZMin))
             throw new ArgumentException("bounds must not be inverted", nameof(bounds));
-        var inv = 1.0 / cellSize;
-        int nx = Cells(bounds.SizeX, inv), ny = Cells(bounds.SizeY, inv), nz = Cells(bounds.SizeZ, inv);
-        var cellCount = (long)nx * ny * nz;
-        if (cellCount >= Array.MaxLength)
-            throw new ArgumentException($"{cellCount} cells: bounds too large for cell size {cellSize}", nameof(cellSize));
+        var (inv, nx, ny, nz, cellCount) = CellGrid(bounds, cellSize);
 
         var cellOf = new int[x.Length];
         var start = new int[cellCount + 1];
@@ -146,12 +142,27 @@ public sealed partial class SpeciesIndex
     /// corner (shifted by whole strides), covering the box plus the sphere radius and one spare cell.
     /// Atoms farther out can never be in a voxel sphere and are left out.
     /// </summary>
-    public static SpeciesIndex ForVoxelScan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, VoxelGrid grid)
+    public static SpeciesIndex ForVoxelScan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, VoxelGrid grid) =>
+        Build(x, y, z, ScanBounds(grid), grid.Options.Stride);
+
+    /// <summary>The region a voxel scan of <paramref name="grid"/> needs: its box plus the sphere radius and one spare cell, in whole strides.</summary>
+    private static Box ScanBounds(VoxelGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
         var o = grid.Options;
         var margin = (Math.Ceiling(o.SphereRadius / o.Stride) + 1) * o.Stride;
-        return Build(x, y, z, grid.Box.Expand(margin), o.Stride);
+        return grid.Box.Expand(margin);
+    }
+
+    /// <summary>Cells of <paramref name="cellSize"/> over <paramref name="bounds"/>; refuses more than one array can index.</summary>
+    private static (double Inv, int Nx, int Ny, int Nz, long Count) CellGrid(Box bounds, double cellSize)
+    {
+        var inv = 1.0 / cellSize;
+        int nx = Cells(bounds.SizeX, inv), ny = Cells(bounds.SizeY, inv), nz = Cells(bounds.SizeZ, inv);
+        var count = (long)nx * ny * nz;
+        if (count >= Array.MaxLength)
+            throw new ArgumentException($"{count} cells: bounds too large for cell size {cellSize}", nameof(cellSize));
+        return (inv, nx, ny, nz, count);
     }
 
     /// <summary>
