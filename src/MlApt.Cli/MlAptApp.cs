@@ -57,6 +57,10 @@ public static class MlAptApp
             config.AddCommand<MapCommand>("map")
                 .WithDescription("The main job: 3D CSRO maps of a reconstruction (voxel probabilities, sub-voxel scores, CSRO ions, domains) with a random-label control.")
                 .WithExample("map", "specimen.pos", "--ranges", "specimen.rrng", "--pair", "Ni-Ni", "--model", "keras-models", "--box", "-10,10,-10,10,-120,0", "--control", "3", "--out", "map-out");
+            config.AddCommand<AlignCommand>("align")
+                .WithDescription("Put a crystal pole on z: find the plane family's pole closest to z from the data (plane contrast over directions) and rotate the reconstruction about the ions' centroid.")
+                .WithExample("align", "specimen.pos", "--pole", "001", "--out", "aligned.pos", "--json")
+                .WithExample("align", "specimen.pos", "--ranges", "specimen.rrng", "--element", "Ni", "--pole", "111", "--max-tilt", "15", "--out", "aligned.pos", "--plot", "align-plots");
             config.AddCommand<StudyCommand>("study")
                 .WithDescription("Cross-sample study: relate processing and composition to CSRO (from mlapt map) and CSRO to properties, with fits, 95 % bands, Pearson and Spearman correlations, plots and a report.")
                 .WithExample("study", "--table", "samples.csv", "--property", "resistivity", "--out", "study-out")

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using MlApt.Crystal;
+using MlApt.Io;
+using MlApt.Sdm;
+using ScottPlot;
+
+namespace MlApt.Reporting;
+
+/// <summary>The alignment as JSON (the same object for <c>align --json</c> and <c>summary.json</c>) and its figures.</summary>
+public static class AlignmentReport
+{
+    /// <summary>
+    /// Writes the alignment's fields into the current JSON object: pole, direction, tilt_deg, azimuth_deg,
+    /// rotation (3×3 row-major, p′ = R (p − c) + c), centre, d_spacing_nm, d_expected_nm, contrast.
+    /// </summary>
+    public static void WriteFields(Utf8JsonWriter w, PoleAlignmentResult a)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(a);
+        w.WriteStartArray("pole");
+        w.WriteNumberValue(a.Pole.H); w.WriteNumberValue(a.Pole.K); w.WriteNumberValue(a.Pole.L);
+        w.WriteEndArray();
+        Triple(w, "direction", a.Direction);
+        w.WriteNumber("tilt_deg", Math.Round(a.TiltDegrees, 4));
+        w.WriteNumber("azimuth_deg", Math.Round(a.AzimuthDegrees, 3));
+        w.WriteStartArray("rotation");
+        for (var i = 0; i < 3; i++)
+        {
+            w.WriteStartArray();
+            var (x, y, z) = a.Rotation.Row(i);
+            w.WriteNumberValue(x); w.WriteNumberValue(y); w.WriteNumberValue(z);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        Triple(w, "centre", a.Centre);
+        w.WriteNumber("d_spacing_nm", Math.Round(a.SpacingNm, 5));
+        w.WriteNumber("d_expected_nm", Math.Round(a.ExpectedSpacingNm, 5));
+        w.WriteNumber("contrast", Math.Round(a.Contrast, 5));
+    }
+
+    private static void Triple(Utf8JsonWriter w, string name, (double X, double Y, double Z) v)
+    {
+        w.WriteStartArray(name);
+        w.WriteNumberValue(v.X); w.WriteNumberValue(v.Y); w.WriteNumberValue(v.Z);
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The pole figure: the coarse plane contrast over pole directions, as tilt·(cos φ, sin φ) in degrees
+    /// (azimuthal equidistant), the found pole marked.
+    /// </summary>
+    public static void SavePoleFigure(string pngPath, PoleAlignmentResult a)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pngPath);
+        ArgumentNullException.ThrowIfNull(a);
+        var f = a.Figure;
+        var limit = f.MaxTiltDegrees;
+        const double step = 0.25;
+        var side = (int)Math.Round(2 * limit / step) + 1;
+        var values = new double[side, side];
+        for (var r = 0; r < side; r++)
+        for (var c = 0; c < side; c++)
+        {
+            double u = -limit + c * step, v = -limit + r * step;
+            var tilt = Math.Sqrt(u * u + v * v);
+            if (tilt > limit) { values[r, c] = double.NaN; continue; }
+            // A direction tilted by t towards φ has lateral wave vector k·tan t (at the reference |k|).
+            var lateral = f.ReferenceK * Math.Tan(tilt * Math.PI / 180);
+            var phi = Math.Atan2(v, u);
+            var i = (int)Math.Round(lateral * Math.Cos(phi) / f.Step) + f.Size / 2;
+            var j = (int)Math.Round(lateral * Math.Sin(phi) / f.Step) + f.Size / 2;
+            values[r, c] = i >= 0 && i < f.Size && j >= 0 && j < f.Size ? f.Contrast[i * f.Size + j] : double.NaN;
+        }
+        var plot = new Plot();
+        var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(-limit - step / 2, limit + step / 2, -limit - step / 2, limit + step / 2));
+        map.NaNCellColor = Colors.White;
+        plot.Add.ColorBar(map).Label = "plane contrast";
+        var tiltFound = a.TiltDegrees;
+        var az = a.AzimuthDegrees * Math.PI / 180;
+        var marker = plot.Add.Marker(tiltFound * Math.Cos(az), tiltFound * Math.Sin(az));
+        marker.Shape = MarkerShape.OpenCircle;
+        marker.Size = 18;
+        marker.LineWidth = 2;
+        marker.Color = Colors.Red;
+        var circle = plot.Add.Circle(0, 0, limit);
+        circle.FillStyle.Color = Colors.Transparent;
+        circle.LineColor = Colors.Gray;
+        plot.Title($"⟨{a.Pole}⟩ pole: tilt {a.TiltDegrees:F2}°, azimuth {a.AzimuthDegrees:F1}°, d {a.SpacingNm:F4} nm (expected {a.ExpectedSpacingNm:F4})");
+        plot.XLabel("tilt towards +x (°)");
+        plot.YLabel("tilt towards +y (°)");
+        plot.Axes.SquareUnits();
+        SdmPlots.Save(plot, pngPath, 700, 620);
+    }
+
+    /// <summary>
+    /// The z-SDM (all ordered pairs within 1.5 nm, centres in an 8 nm cube at the ions' centroid) of the
+    /// given ions before and after the rotation, each scaled to its maximum: the plane peaks sharpen when the
+    /// pole comes onto z.
+    /// </summary>
+    public static void SaveZSdmBeforeAfter(string pngPath, IonCloud before, IonCloud after, ReadOnlySpan<int> ions, PoleAlignmentResult a)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pngPath);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(a);
+        var edges = ZSdm.CroppedBinLeftEdges();
+        var plot = new Plot();
+        foreach (var (cloud, label) in new[] { (before, "before"), (after, "after alignment") })
+        {
+            var profile = CentralZSdm(cloud, ions, a.Centre);
+            var max = profile.Max();
+            var xs = edges.Select(e => e + ZSdm.BinWidth / 2).ToArray();
+            var ys = profile.Select(v => max > 0 ? v / max : 0).ToArray();
+            var line = plot.Add.Scatter(xs, ys);
+            line.MarkerSize = 0;
+            line.LineWidth = 1.5f;
+            line.LegendText = label;
+        }
+        plot.Title($"z-SDM before and after putting ⟨{a.Pole}⟩ on z (tilt {a.TiltDegrees:F2}°)");
+        plot.XLabel("Δz (nm)");
+        plot.YLabel("pairs (scaled to the maximum)");
+        plot.ShowLegend(Alignment.LowerRight);
+        SdmPlots.Save(plot, pngPath, SdmPlots.DefaultWidth, SdmPlots.DefaultHeight);
+    }
+
+    private static double[] CentralZSdm(IonCloud cloud, ReadOnlySpan<int> ions, (double X, double Y, double Z) c)
+    {
+        var all = ions.IsEmpty;
+        var n = all ? cloud.Count : ions.Length;
+        List<double> x = [], y = [], z = [];
+        const double outer = 5.5;
+        for (var t = 0; t < n; t++)
+        {
+            var i = all ? t : ions[t];
+            double px = cloud.X[i], py = cloud.Y[i], pz = cloud.Z[i];
+            if (Math.Abs(px - c.X) <= outer && Math.Abs(py - c.Y) <= outer && Math.Abs(pz - c.Z) <= outer)
+            {
+                x.Add(px); y.Add(py); z.Add(pz);
+            }
+        }
+        var index = SpeciesIndex.Build(x.ToArray(), y.ToArray(), z.ToArray(), ZSdm.DefaultPairRadius);
+        var full = new long[ZSdm.FullBinCount];
+        var region = new Geometry.Box(c.X - 4, c.X + 4, c.Y - 4, c.Y + 4, c.Z - 4, c.Z + 4);
+        ZSdm.AccumulateRegion(x.ToArray(), y.ToArray(), z.ToArray(), region, index, ZSdm.DefaultPairRadius, full);
+        var cropped = new double[ZSdm.CropLength];
+        ZSdm.Crop(full, cropped);
+        return cropped;
+    }
+}
