@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Crystal;
+using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
 using Spectre.Console;
@@ -119,7 +120,7 @@ public sealed class AlignCommand(CliIo io) : Command<AlignSettings>
         var options = settings.ToOptions();
         var found = PoleAlignment.Find(cloud, ions, options, out var best);
         if (found is null)
-            throw new InputException(NotFound(settings.Recon, options, best));
+            throw new InputException(MapAlignment.NotFound(settings.Recon, options, best));
 
         var aligned = PoleAlignment.Rotate(cloud, found.Rotation, found.Centre);
         if (settings.Plot is { } dir)
@@ -163,11 +164,4 @@ public sealed class AlignCommand(CliIo io) : Command<AlignSettings>
         }
         return [.. list];
     }
-
-    /// <summary>The one line saying why there is no pole.</summary>
-    internal static string NotFound(string recon, PoleAlignmentOptions options, PoleAlignmentResult? best) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{recon}: no ⟨{options.Pole}⟩ planes within {options.MaxTiltDegrees}° of z (spacing {options.Pole.Spacing(options.Lattice, options.LatticeParameter):F4} nm ± {100 * options.SpacingTolerance:F0} %)")
-        + (best is null ? ": too few ions" : string.Create(CultureInfo.InvariantCulture,
-            $": the best candidate (tilt {best.TiltDegrees:F1}°, spacing {best.SpacingNm:F4} nm) has significance {best.Significance:F1} (needs {options.MinSignificance}) or lies at the edge of the search; check --pole, --lattice-parameter and --max-tilt; nothing written"));
 }

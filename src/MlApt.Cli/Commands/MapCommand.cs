@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MlApt.Cli.Infrastructure;
+using MlApt.Crystal;
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
@@ -121,6 +122,9 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
 
         var readClock = Stopwatch.StartNew();
         var cloud = IonFile.Read(settings.Recon);
+        PoleAlignmentResult? alignment = null;
+        if (settings.Align)
+            (cloud, alignment) = MapAlignment.Align(cloud, MapAlignment.PoleOf(ensemble.Metadata), settings.Recon);
         var species = table.Assign(cloud);
         var readSeconds = readClock.Elapsed.TotalSeconds;
         if (box is { } b)
@@ -156,7 +160,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         if (settings.ParsedSlab is { } slab)
         {
             foreach (var (pairs, map, controls, dir) in results)
-                SlabFiles.Write(dir, map, controls, slab, settings, profile, options, pairs);
+                SlabFiles.Write(dir, map, controls, slab, settings, profile, options, pairs, alignment);
             io.Error.WriteLine($"mlapt: slab {slab.Index}/{slab.Count} written to {settings.Out}; combine all slabs with mlapt merge");
             return MlAptApp.Ok;
         }
@@ -164,7 +168,16 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.
         foreach (var (pairs, map, controls, dir) in results)
         {
-            MapReport.Write(dir, map, cloud, species, table, controls, w => WriteProvenance(w, settings, profile, readSeconds, total.Elapsed.TotalSeconds),
+            MapReport.Write(dir, map, cloud, species, table, controls, w =>
+            {
+                WriteProvenance(w, settings, profile, readSeconds, total.Elapsed.TotalSeconds);
+                if (alignment is not null)
+                {
+                    w.WriteStartObject("alignment");
+                    AlignmentReport.WriteFields(w, alignment);
+                    w.WriteEndObject();
+                }
+            },
                 new MapReport.Options(IonsCsv: settings.IonsCsv));
         }
         if (results.Count > 1)

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using MlApt.Cli.Infrastructure;
+using MlApt.Crystal;
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
@@ -66,6 +67,12 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
                     InputError.In(s.Dir, $"{key} {s.Json.GetProperty(key).GetRawText()} differs from {first.Dir}'s {first.Json.GetProperty(key).GetRawText()}: slabs of different maps");
             }
         }
+        var alignment = SlabFiles.Alignment(first.Json);
+        foreach (var s in slabs.Skip(1))
+        {
+            if (SlabFiles.Alignment(s.Json)?.GetRawText() != alignment?.GetRawText())
+                InputError.In(s.Dir, $"its alignment differs from {first.Dir}'s: slabs of different maps (map every slab with or without --align)");
+        }
         var n = first.Count;
         var indices = slabs.Select(s => s.Index).ToList();
         if (slabs.Count != n || indices.Distinct().Count() != n || indices.Any(k => k < 0 || k >= n))
@@ -86,6 +93,12 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
 
         var table = RangeTable.Load(ranges, new RangeOptions(j.GetProperty("strict_ranges").GetBoolean()));
         var cloud = IonFile.Read(recon);
+        if (alignment is { } a)
+        {
+            // The slabs were mapped in the aligned frame: rotate the ions the same way before finishing.
+            var (rotation, centre) = SlabFiles.RotationOf(a);
+            cloud = PoleAlignment.Rotate(cloud, rotation, centre);
+        }
         var species = table.Assign(cloud);
         var pairs = j.GetProperty("pairs").EnumerateArray().Select(p => ElementPair.Parse(p.GetString()!)).ToList();
         var automatic = j.GetProperty("automatic_box").GetBoolean();
@@ -122,6 +135,11 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
             w.WriteNumber("merged_slabs", n);
             w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
+            if (alignment is { } aligned)
+            {
+                w.WritePropertyName("alignment");
+                aligned.WriteTo(w);
+            }
         }, new MapReport.Options(IonsCsv: settings.IonsCsv));
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "summary.json")));

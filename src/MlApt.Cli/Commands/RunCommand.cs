@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MlApt.Cli.Infrastructure;
+using MlApt.Crystal;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
@@ -47,6 +48,11 @@ public sealed class RunSettings : CommonSettings
     [Description("Random-label controls (seeded permutations of the mass-to-charge values, each mapped identically).")]
     [DefaultValue(3)]
     public int Control { get; init; } = 3;
+
+    /// <summary>Align first.</summary>
+    [CommandOption("--align")]
+    [Description("Put the model's pole on z before mapping (as map --align); the map and its truth are then in the aligned frame.")]
+    public bool Align { get; init; }
 
     /// <summary>Model.</summary>
     [CommandOption("-m|--model <M>")]
@@ -98,23 +104,32 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         var pairs = ValidateCommand.Pairs([], profile, spec);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), 1.0, 0.5);
-        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
+        var alignPole = settings.Align ? MapAlignment.PoleOf(profile.Ensemble.Metadata) : (Crystal.PlaneFamily?)null;
+        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken, alignPole);
         var map = outcome.Map;
+        // With --align the map is in the aligned frame: the controls and the extracted ions use the same ions.
+        var cloud = outcome.Alignment is { } aligned ? PoleAlignment.Rotate(specimen.Cloud, aligned.Rotation, aligned.Centre) : specimen.Cloud;
         Lap("mapped and validated (with the domain-free twin)");
 
         var controls = new List<CsroMap>();
         for (var c = 0; c < settings.Control; c++)
         {
             var permuted = LabelPermutation.PermuteSpecies(species, settings.Seed + c);
-            controls.Add(CsroMapper.Map(specimen.Cloud, permuted, table, pairs, classify, options, null, cancellationToken));
+            controls.Add(CsroMapper.Map(cloud, permuted, table, pairs, classify, options, null, cancellationToken));
         }
         var control = controls[0];
         var stats = ControlStatistics.Compare(map, controls);
         Lap("random-label control");
 
         var mapDir = Path.Combine(dir, "map");
-        MapReport.Write(mapDir, map, specimen.Cloud, species, table, controls, w =>
+        MapReport.Write(mapDir, map, cloud, species, table, controls, w =>
         {
+            if (outcome.Alignment is { } a)
+            {
+                w.WriteStartObject("alignment");
+                AlignmentReport.WriteFields(w, a);
+                w.WriteEndObject();
+            }
             w.WriteStartObject("parameters");
             w.WriteString("profile", profile.Profile);
             profile.WriteDecision(w);

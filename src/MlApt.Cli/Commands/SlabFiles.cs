@@ -22,7 +22,7 @@ internal static class SlabFiles
     public const string Format = "mlapt-map-slab-1";
 
     public static void Write(string dir, CsroMap map, IReadOnlyList<CsroMap> controls, (int Index, int Count) slab, MapSettings s, MapProfile profile,
-        MapOptions options, IReadOnlyList<ElementPair> pairs)
+        MapOptions options, IReadOnlyList<ElementPair> pairs, Crystal.PoleAlignmentResult? alignment)
     {
         Directory.CreateDirectory(dir);
         var g = map.Grid;
@@ -71,6 +71,14 @@ internal static class SlabFiles
             w.WriteString("model_id", profile.ModelId);
             w.WriteNumber("controls", controls.Count);
             w.WriteNumber("control_seed", s.Seed);
+            if (alignment is null)
+                w.WriteNull("alignment");
+            else
+            {
+                w.WriteStartObject("alignment");
+                AlignmentReport.WriteFields(w, alignment);
+                w.WriteEndObject();
+            }
             w.WriteString("program", "mlapt " + ProgramInfo.Version);
             w.WriteEndObject();
         });
@@ -112,6 +120,19 @@ internal static class SlabFiles
         for (var c = 0; c < count; c++)
             controls.Add((Npy.Read(Path.Combine(dir, ControlFile(c, "probability"))).ToSingles(), Npy.Read(Path.Combine(dir, ControlFile(c, "probability_std"))).ToSingles()));
         return new Slab(dir, root.GetProperty("slab").GetInt32(), root.GetProperty("slabs").GetInt32(), root, p, sd, controls);
+    }
+
+    /// <summary>The alignment a slab was mapped in; null when mapped without --align (or by an older version).</summary>
+    public static JsonElement? Alignment(JsonElement slab) =>
+        slab.TryGetProperty("alignment", out var a) && a.ValueKind == JsonValueKind.Object ? a : null;
+
+    /// <summary>The rotation R and centre c of an alignment object (p′ = R (p − c) + c).</summary>
+    public static (Crystal.Rotation Rotation, (double X, double Y, double Z) Centre) RotationOf(JsonElement alignment)
+    {
+        var rows = alignment.GetProperty("rotation").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        var c = alignment.GetProperty("centre").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        return (Crystal.Rotation.FromRows((rows[0][0], rows[0][1], rows[0][2]), (rows[1][0], rows[1][1], rows[1][2]), (rows[2][0], rows[2][1], rows[2][2])),
+            (c[0], c[1], c[2]));
     }
 
     /// <summary>The fields every slab of one map must share (everything but its index and layers).</summary>

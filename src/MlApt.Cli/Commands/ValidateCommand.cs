@@ -106,7 +106,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var cloud = IonFile.Read(recon);
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
-            settings.Null, null, cancellationToken);
+            settings.Null, null, cancellationToken, AlignPole(settings, profile));
         Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "validation.json")));
@@ -130,7 +130,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var pairs = Pairs(settings.Pairs, profile, spec);
             var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), settings.Voxel, settings.Stride);
-            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
+            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken, AlignPole(settings, profile));
             rows.Add((spec, o));
             if (!settings.Json)
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -224,6 +224,10 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         JsonOutput.WriteFile(Path.Combine(dir, "validation.json"), w => WriteJson(w, o, spec, profile, recon, seconds));
     }
 
+    /// <summary>The model's pole with --align; null without.</summary>
+    internal static Crystal.PlaneFamily? AlignPole(MapDecisionSettings settings, MapProfile profile) =>
+        settings.Align ? MapAlignment.PoleOf(profile.Ensemble.Metadata) : null;
+
     /// <summary>The validation as one JSON object.</summary>
     internal static void WriteJson(Utf8JsonWriter w, ValidationOutcome o, SpecimenSpec spec, MapProfile profile, string recon, double seconds)
     {
@@ -235,6 +239,12 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         w.WriteString("pairs", string.Join("+", o.Map.Pairs));
         profile.WriteDecision(w);
         BoxOption.Write(w, "box", o.Map.Box);
+        if (o.Alignment is { } alignment)
+        {
+            w.WriteStartObject("alignment");
+            AlignmentReport.WriteFields(w, alignment);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("specimen");
         w.WriteNumber("eta", spec.Efficiency);
         w.WriteNumber("sigma_xy_nm", spec.SigmaXy);

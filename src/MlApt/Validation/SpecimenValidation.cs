@@ -1,3 +1,4 @@
+using MlApt.Crystal;
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
@@ -14,7 +15,11 @@ namespace MlApt.Validation;
 /// <param name="NullMap">The map of the domain-free twin, when asked for.</param>
 /// <param name="NullFalsePositiveFraction">Selected / defined sub-voxels of the twin (NaN without it).</param>
 public sealed record ValidationOutcome(CsroMap Map, MapScore Score, IReadOnlyList<CurvePoint> Curve, CurvePoint Best,
-    CsroMap? NullMap, double NullFalsePositiveFraction);
+    CsroMap? NullMap, double NullFalsePositiveFraction)
+{
+    /// <summary>The pole alignment applied before mapping (null without one); map and truth are in its frame.</summary>
+    public Crystal.PoleAlignmentResult? Alignment { get; init; }
+}
 
 /// <summary>Maps a simulated specimen and scores the map against its truth (METHOD §10).</summary>
 public static class SpecimenValidation
@@ -37,11 +42,18 @@ public static class SpecimenValidation
     /// </summary>
     public static ValidationOutcome Run(IonCloud cloud, RangeTable table, SpecimenSpec spec, IReadOnlyList<SphericalDomain> domains,
         IReadOnlyList<ElementPair> pairs, VoxelClassifier classify, MapOptions options, bool withNull,
-        IProgress<CsroMapper.Progress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<CsroMapper.Progress>? progress = null, CancellationToken cancellationToken = default, PlaneFamily? alignPole = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
+        PoleAlignmentResult? alignment = null;
+        if (alignPole is { } pole)
+        {
+            // Ions and truth move together; the twin is aligned on its own, as a user's specimen would be.
+            (cloud, alignment) = MapAlignment.Align(cloud, pole, "specimen");
+            domains = MapAlignment.Rotate(domains, alignment);
+        }
         var map = CsroMapper.Map(cloud, table.Assign(cloud), table, pairs, classify, options, progress, cancellationToken);
         var truth = MapScore.TruthMask(map, domains);
         var scores = map.Rule == DecisionRule.Sum ? map.SubVoxelScore : map.SubVoxelMean;
@@ -51,10 +63,12 @@ public static class SpecimenValidation
         var nullFp = double.NaN;
         if (withNull)
         {
-            var twin = SimulatedSpecimen.Generate(spec with { Domains = 0 });
-            nullMap = CsroMapper.Map(twin.Cloud, table.Assign(twin.Cloud), table, pairs, classify, options with { Box = map.Box }, null, cancellationToken);
+            var twin = SimulatedSpecimen.Generate(spec with { Domains = 0 }).Cloud;
+            if (alignPole is { } p)
+                twin = MapAlignment.Align(twin, p, "domain-free twin").Cloud;
+            nullMap = CsroMapper.Map(twin, table.Assign(twin), table, pairs, classify, options with { Box = map.Box }, null, cancellationToken);
             nullFp = nullMap.VolumeFraction;
         }
-        return new ValidationOutcome(map, score, curve, PrecisionRecall.BestF1(curve), nullMap, nullFp);
+        return new ValidationOutcome(map, score, curve, PrecisionRecall.BestF1(curve), nullMap, nullFp) { Alignment = alignment };
     }
 }
