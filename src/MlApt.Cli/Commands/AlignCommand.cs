@@ -143,7 +143,7 @@ public sealed class AlignCommand(CliIo io) : Command<AlignSettings>
         else
         {
             io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"⟨{found.Pole}⟩ pole at tilt {found.TiltDegrees:F2}°, azimuth {found.AzimuthDegrees:F1}°; d {found.SpacingNm:F4} nm (expected {found.ExpectedSpacingNm:F4}); contrast {found.Contrast:F4}. Written {settings.Out}.")));
+                $"⟨{found.Pole}⟩ pole at tilt {found.TiltDegrees:F2}°, azimuth {found.AzimuthDegrees:F1}°; d {found.SpacingNm:F4} nm (expected {found.ExpectedSpacingNm:F4}); contrast {found.Contrast:G3}. Written {settings.Out}.")));
         }
         return MlAptApp.Ok;
     }

@@ -34,6 +34,17 @@ public sealed class ValidateSettings : MapDecisionSettings
     [DefaultValue(0)]
     public int SweepStart { get; init; }
 
+    /// <summary>Detection envelope.</summary>
+    [CommandOption("--envelope")]
+    [Description("Detection envelope: simulate specimens over domain radius × order S, η × σxy, and along σz, residual tilt, z-scale error and composition (one seed each), map each and its domain-free twin, and write envelope.json and figures (F1 and detected/true volume). Not with a reconstruction or --sweep.")]
+    public bool Envelope { get; init; }
+
+    /// <summary>Envelope grid.</summary>
+    [CommandOption("--envelope-grid <G>")]
+    [Description("default (54 specimens of 20 × 20 × 40 nm) or tiny (10 specimens of 8 × 8 × 10 nm: checks that it runs).")]
+    [DefaultValue("default")]
+    public string EnvelopeGrid { get; init; } = "default";
+
     /// <summary>Truth file.</summary>
     [CommandOption("-t|--truth <T>")]
     [Description("Truth file (default: S.truth.json next to S.pos).")]
@@ -74,8 +85,12 @@ public sealed class ValidateSettings : MapDecisionSettings
     {
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the folder to write");
-        if ((Sweep is null) == string.IsNullOrWhiteSpace(Recon))
-            return ValidationResult.Error("validate: give a simulated reconstruction or --sweep N, not both");
+        if ((Sweep is null ? 0 : 1) + (Envelope ? 1 : 0) + (string.IsNullOrWhiteSpace(Recon) ? 0 : 1) != 1)
+            return ValidationResult.Error("validate: give one of a simulated reconstruction, --sweep N or --envelope");
+        if (EnvelopeGrid is not ("default" or "tiny"))
+            return ValidationResult.Error($"--envelope-grid '{EnvelopeGrid}': expected default or tiny");
+        if (Envelope && (Truth is not null || Ranges is not null || Box is not null))
+            return ValidationResult.Error("--envelope simulates its own specimens: --truth, --ranges and --box do not apply");
         if (SweepStart is < 0 or > 100_000)
             return ValidationResult.Error($"--sweep-start {SweepStart}: expected 0 … 100000");
         if (Sweep is { } n && n is < 1 or > 1000)
@@ -87,7 +102,7 @@ public sealed class ValidateSettings : MapDecisionSettings
 }
 
 /// <summary><c>mlapt validate</c>: maps a simulated specimen and scores the map against its truth (METHOD §10).</summary>
-public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
+public sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
@@ -96,6 +111,8 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var clock = Stopwatch.StartNew();
         if (settings.Sweep is { } sweep)
             return RunSweep(settings, sweep, cancellationToken);
+        if (settings.Envelope)
+            return RunEnvelope(settings, cancellationToken);
         var recon = settings.Recon!;
         var paths = SimulateCommand.PathsFor(recon);
         var (spec, domains) = SpecimenTruth.Load(settings.Truth ?? paths.Truth);

@@ -19,7 +19,7 @@ public sealed record PoleAlignmentOptions
     /// </summary>
     public double SpacingTolerance { get; init; } = 0.12;
     /// <summary>Edge (nm) of the cubic cells within which plane phases are compared (coherence length of the search).</summary>
-    public double CellSize { get; init; } = 4.0;
+    public double CellSize { get; init; } = 8.0;
     /// <summary>At most this many ions (whole cells) enter the coarse search.</summary>
     public int IonBudget { get; init; } = 1_500_000;
     /// <summary>At most this many ions (whole cells) enter the refinement.</summary>
