@@ -29,6 +29,29 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Writes a file by a writer that needs a path of its own (e.g. an HDF5 library that reads back what it
+    /// wrote): <paramref name="write"/> creates the temporary path given, which then replaces <paramref name="path"/>.
+    /// </summary>
+    public static void WriteVia(string path, Action<string> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            write(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
     /// <summary>Writes text atomically (UTF-8, no byte-order mark).</summary>
     public static void WriteText(string path, string text) =>
         Write(path, s =>
