@@ -16,7 +16,8 @@ public static partial class MapReport
     /// <summary>Options of the report.</summary>
     /// <param name="IonsCsv">Also write the extracted ions as CSV.</param>
     /// <param name="Plots">Write the PNG figures.</param>
-    public readonly record struct Options(bool IonsCsv = false, bool Plots = true);
+    /// <param name="Nexus">Also write <c>map.nxs</c> (NXapm with the map's results), recording this source; null: not.</param>
+    public readonly record struct Options(bool IonsCsv = false, bool Plots = true, NxapmSource? Nexus = null);
 
     /// <summary>Writes everything and returns the file names (relative to <paramref name="dir"/>).</summary>
     /// <param name="dir">Output folder (created).</param>
@@ -95,8 +96,12 @@ public static partial class MapReport
                     $"{string.Join("+", map.Pairs)} CSRO volume fraction, real vs random labels"));
         }
 
+        if (options.Nexus is not null)
+            files.Add("map.nxs");
         files.Add("summary.json");
         WriteSummary(Path.Combine(dir, "summary.json"), map, table, stats, files, writeProvenance);
+        if (options.Nexus is { } source)
+            MapNexus.Write(Path.Combine(dir, "map.nxs"), map, cloud, table, source, File.ReadAllText(Path.Combine(dir, "summary.json")));
         return files;
     }
 
