@@ -88,7 +88,7 @@ public static class NxapmReader
         }
     }
 
-    private static (IH5Group Entry, string Name) FindEntry(NativeFile file, string path)
+    private static (IH5Group Entry, string Name) FindEntry(IH5Group file, string path)
     {
         foreach (var child in file.Children().OfType<IH5Group>())
         {

@@ -55,8 +55,11 @@ public static class NxapmWriter
         var species = table?.Assign(cloud);
         var deflate = new H5DatasetCreation(Filters: [new H5Filter(DeflateFilter.Id, new() { [DeflateFilter.COMPRESSION_LEVEL] = 1 })]);
         var chunk = (uint)Math.Clamp(cloud.Count, 1, ChunkIons);
+        // HDF5 chunks may not exceed the dataset: an empty reconstruction is written unchunked.
+        uint[]? Chunks(params uint[] dims) => n == 0 ? null : dims;
+        var creation = n == 0 ? default : deflate;
 
-        var positions = new H5Dataset<float[]>(fileDims: [n, 3], chunks: [chunk, 3], datasetCreation: deflate)
+        var positions = new H5Dataset<float[]>(fileDims: [n, 3], chunks: Chunks(chunk, 3), datasetCreation: creation)
         {
             Attributes = new()
             {
@@ -64,11 +67,11 @@ public static class NxapmWriter
                 ["depends_on"] = $"/{Entry}/{Frame}",
             },
         };
-        var masses = new H5Dataset<float[]>(fileDims: [n], chunks: [chunk], datasetCreation: deflate)
+        var masses = new H5Dataset<float[]>(fileDims: [n], chunks: Chunks(chunk), datasetCreation: creation)
         {
             Attributes = new() { ["units"] = "Da" },
         };
-        var ionTypes = species is null ? null : new H5Dataset<byte[]>(fileDims: [n], chunks: [chunk], datasetCreation: deflate)
+        var ionTypes = species is null ? null : new H5Dataset<byte[]>(fileDims: [n], chunks: Chunks(chunk), datasetCreation: creation)
         {
             Attributes = new() { ["units"] = "" },
         };
