@@ -94,8 +94,12 @@ public sealed class MapSettings : MapDecisionSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        if (string.IsNullOrWhiteSpace(Ranges) && !RangeLoading.MayCarryRanges(Recon))
+            return ValidationResult.Error("--ranges is required: the map needs the ions of each element (a .nxs reconstruction may carry its ranging instead)");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the folder to write");
+        if (Nexus && Slab is not null)
+            return ValidationResult.Error("--nexus cannot be combined with --slab: slabs write no map, and mlapt merge writes the map without map.nxs");
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
         if (Slab is not null && ParsedSlab is null)

@@ -24,6 +24,9 @@ internal static class RangeLoading
             ?? throw new InputException($"--ranges is required: {recon} carries no ranging (a NeXus NXapm file with ion types does)");
     }
 
+    /// <summary>Whether a reconstruction's format can carry its own ranging (NeXus), judged by the extension before anything is read.</summary>
+    public static bool MayCarryRanges(string recon) => IonFileFormats.FromExtension(recon) is IonFileFormat.Nexus or null;
+
     /// <summary>The file the ranging came from: the range file, or the reconstruction that carries it.</summary>
     public static string Source(string recon, string? ranges) => ranges ?? recon;
 

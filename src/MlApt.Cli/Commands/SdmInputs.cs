@@ -11,7 +11,7 @@ public class SdmSettings : CommonSettings
 {
     /// <summary>The reconstruction.</summary>
     [CommandArgument(0, "<recon>")]
-    [Description("Reconstruction: .pos, .epos, .apt or .csv/.txt.")]
+    [Description("Reconstruction: .pos, .epos, .apt, .nxs (NeXus NXapm) or .csv/.txt.")]
     public string Recon { get; init; } = "";
 
     /// <summary>The range file.</summary>
@@ -32,6 +32,8 @@ public class SdmSettings : CommonSettings
     /// <inheritdoc />
     public override Spectre.Console.ValidationResult Validate()
     {
+        if (string.IsNullOrWhiteSpace(Ranges) && !RangeLoading.MayCarryRanges(Recon))
+            return Spectre.Console.ValidationResult.Error("--ranges is required: a z-SDM needs the ions of an element (a .nxs reconstruction may carry its ranging instead)");
         if (string.IsNullOrWhiteSpace(Pair))
             return Spectre.Console.ValidationResult.Error("--pair is required, e.g. --pair Ni-Ni");
         return base.Validate();

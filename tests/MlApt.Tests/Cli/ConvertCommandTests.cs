@@ -95,8 +95,9 @@ public class ConvertCommandTests
     public void BadInputs_AreOneLineExit2()
     {
         using var dir = new TempDir();
-        var (pos, _) = Specimen(dir);
+        var (pos, rrng) = Specimen(dir);
         CliRunner.AssertBadInput(CliRunner.Run("convert", pos, "--out", dir.File("x.vtk")), "--out", ".nxs");
+        CliRunner.AssertBadInput(CliRunner.Run("map", pos, "-r", rrng, "--slab", "0/2", "--nexus", "-o", dir.File("out")), "--nexus", "--slab");
         var fake = dir.File("fake.nxs");
         File.WriteAllText(fake, "nope");
         CliRunner.AssertBadInput(CliRunner.Run("info", fake), "fake.nxs");
