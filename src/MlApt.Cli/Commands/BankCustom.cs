@@ -2,7 +2,7 @@ using System.Globalization;
 using MlApt.Crystal;
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Cli.Commands;
 

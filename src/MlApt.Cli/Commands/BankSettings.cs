@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
-using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Banks;
+using MlApt.Crystal;
 
 namespace MlApt.Cli.Commands;
 

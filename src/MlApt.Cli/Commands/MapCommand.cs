@@ -11,6 +11,7 @@ using MlApt.Reporting;
 using MlApt.Sdm;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 
@@ -282,7 +283,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
             w.WriteStartObject();
             w.WriteString("pairs", string.Join("+", pairs));
             w.WriteString("folder", Path.GetFileName(dir));
-            if (double.IsFinite(map.VolumeFraction)) w.WriteNumber("csro_volume_fraction", map.VolumeFraction); else w.WriteNull("csro_volume_fraction");
+            w.WriteFiniteOrNull("csro_volume_fraction", map.VolumeFraction);
             w.WriteNumber("domains", map.Domains.Count);
             w.WriteNumber("dbscan_clusters", map.Dbscan.Clusters);
             w.WriteEndObject();

@@ -3,9 +3,12 @@ using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
 using MlApt.Reporting;
-using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Crystal;
+using MlApt.Numerics;
+using MlApt.Specimens;
+using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Banks;
+using MlApt.Specimens;
 
 namespace MlApt.Validation;
 

@@ -1,5 +1,6 @@
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Crystal;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Simulation;
 
@@ -32,8 +33,8 @@ public class CompositionTests
     public void RandomOccupation_HasTheCountsAndIsSeeded()
     {
         var c = Composition.Parse("Co:1,Cr:1,Ni:1");
-        var r1 = new SampleRandom(5);
-        var r2 = new SampleRandom(5);
+        var r1 = new SeededRandom(5);
+        var r2 = new SeededRandom(5);
         var a = c.RandomOccupation(300, ref r1);
         Assert.Equal(a, c.RandomOccupation(300, ref r2));
         Assert.Equal(100, a.Count(s => s == 2));
