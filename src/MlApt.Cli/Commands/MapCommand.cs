@@ -240,7 +240,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteNumber("voxel_nm", s.Voxel);
         w.WriteNumber("stride_nm", s.Stride);
         w.WriteNumber("sphere_radius_nm", profile.SphereRadius * s.Voxel);
-        w.WriteNumber("pair_radius_nm", 1.5);
+        w.WriteNumber("pair_radius_nm", ZSdm.DefaultPairRadius);
         w.WriteString("profile", profile.Profile);
         profile.WriteDecision(w);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);

@@ -21,7 +21,7 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var ic = CultureInfo.InvariantCulture;
-        var composition = Composition.Parse(settings.Composition!);
+        var composition = Composition.Parse(settings.Composition!, "--composition");
         var interactions = PairInteractions.Parse(composition.Elements, settings.Pairs);
         var lattice = PeriodicLattice.Build(settings.ParsedLattice, settings.Cells);
         var neighbours = lattice.Neighbours(3);

@@ -44,10 +44,26 @@ public class CompositionTests
     [InlineData("Co:1,Cr:0")]
     [InlineData("Co:x")]
     [InlineData("Co:1,Co:2")]
-    [InlineData("Co:1.5")]
-    public void Malformed_NamesTheOption(string text)
+    [InlineData("Co:-1")]
+    [InlineData("Co:1e3")]
+    [InlineData("Co:0,Cr:0")]
+    [InlineData("Co:1,,Cr:1")]
+    public void Malformed_NamesTheParameter(string text)
     {
-        var ex = Assert.Throws<InputException>(() => Composition.Parse(text));
-        Assert.StartsWith("--composition: ", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<InputException>(() => Composition.Parse(text, allowZero: text.StartsWith("Co:0", StringComparison.Ordinal)));
+        Assert.StartsWith("composition: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--composition: ", Assert.Throws<InputException>(() => Composition.Parse(text, "--composition")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decimal_amounts_are_one_grammar_with_integer_weights()
+    {
+        var c = Composition.Parse("Fe:0.75,Al:0.25");
+        Assert.Equal([0.75, 0.25], c.Amounts);
+        Assert.Equal(0.75, c.Fraction(0));
+        Assert.Equal([3000, 1000], c.Counts(4000));
+        Assert.Equal(Composition.Parse("Fe:3,Al:1").Counts(4001), c.Counts(4001));
+        Assert.Equal([1.0, 1.0], Composition.Parse("Co,Ni").Amounts);
+        Assert.Equal([("Co", 1.0), ("Ni", 0.0)], Composition.Parse("Co:1,Ni:0", allowZero: true).Entries);
     }
 }
