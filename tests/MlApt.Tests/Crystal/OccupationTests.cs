@@ -64,9 +64,9 @@ public class OccupationTests
     {
         var model = new CrystalModel(Lattice.Fcc, 3, new Occupation(Motif.L12, ["E", "X"]));
         var r = new SeededRandom(3);
-        var before = r;
+        var untouched = new SeededRandom(3);
         var atoms = model.Realise(0.36, Rotation.Identity, ref r);
-        Assert.Equal(before.NextUInt64(), r.NextUInt64());
+        Assert.Equal(untouched.NextUInt64(), r.NextUInt64());
         Assert.Equal(model.IdealSpecies.ToArray(), atoms.Species);
     }
 
