@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using MlApt.Reporting;
+using MlApt.Numerics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -55,7 +55,7 @@ public static class OnnxExport
         var model = new ProtoWriter()
             .Int(1, IrVersion)
             .String(2, "mlapt")
-            .String(3, Reporting.Provenance.Version)
+            .String(3, Numerics.Provenance.Version)
             .String(4, "org.mlapt")
             .Int(5, 1)
             .String(6, "ML-APT CSRO classifier ensemble exported by mlapt export-onnx; apply it to z-SDMs preprocessed as the metadata 'preprocessing' says.")
@@ -81,7 +81,7 @@ public static class OnnxExport
         yield return new("mlapt.preprocessing", normalizedOnly
             ? "each channel min-max scaled to 0–1"
             : "each channel: min-max, Savitzky–Golay smoothing (window 15, order 8, interp edges), background by iterative clipping, min-max (as mlapt map does for measured z-SDMs)");
-        yield return new("mlapt.program_version", Reporting.Provenance.Version);
+        yield return new("mlapt.program_version", Numerics.Provenance.Version);
         foreach (var (k, v) in ensemble.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal))
             yield return new("mlapt.model." + k, v);
     }
