@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MlApt.Io;
 using MlApt.Learning;
-using MlApt.Simulation;
+using MlApt.Specimens;
 using MlApt.Tests.Learning;
 using PureHDF;
 

@@ -57,7 +57,7 @@ public class ToolPackageTests
         var exe = Path.Combine(tools, OperatingSystem.IsWindows() ? "mlapt.exe" : "mlapt");
         var run = Run(exe, "--version", dir.Path);
         Assert.True(run.Exit == 0, run.Output);
-        Assert.Equal(MlApt.Reporting.Provenance.Version, run.Output.Trim());
+        Assert.Equal(MlApt.Numerics.Provenance.Version, run.Output.Trim());
         Assert.StartsWith(version, run.Output.Trim(), StringComparison.Ordinal);
         var help = Run(exe, "convert --help", dir.Path);
         Assert.True(help.Exit == 0 && help.Output.Contains("NXapm", StringComparison.Ordinal), help.Output);

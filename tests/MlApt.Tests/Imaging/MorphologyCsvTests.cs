@@ -4,7 +4,7 @@ using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Imaging;
 
