@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MlApt.Crystal;
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Benchmarks;
 

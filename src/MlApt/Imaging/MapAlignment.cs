@@ -1,7 +1,7 @@
 using System.Globalization;
 using MlApt.Crystal;
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Imaging;
 

@@ -1,6 +1,6 @@
 using MlApt.Crystal;
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Crystal;
 

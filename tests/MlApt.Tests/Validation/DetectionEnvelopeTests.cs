@@ -1,5 +1,5 @@
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Specimens;
 using MlApt.Validation;
 
 namespace MlApt.Tests.Validation;
