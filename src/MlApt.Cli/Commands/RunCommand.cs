@@ -124,9 +124,9 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
             w.WriteEndObject();
-        });
+        }, new MapReport.Options(Subject: profile.OrderName(pairs)));
         var validationDir = Path.Combine(dir, "validation");
-        ValidateCommand.Write(validationDir, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        ValidateCommand.Write(validationDir, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, specimen.Domains);
         Lap("wrote the map, the validation and the figures");
 
         var summary = Path.Combine(dir, "summary.json");
