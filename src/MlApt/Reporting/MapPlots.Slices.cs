@@ -1,6 +1,6 @@
 using System.Globalization;
 using MlApt.Imaging;
-using MlApt.Simulation;
+using MlApt.Specimens;
 using ScottPlot;
 
 namespace MlApt.Reporting;

@@ -3,7 +3,7 @@ using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Specimens;
 using MlApt.Validation;
 using ScottPlot;
 
