@@ -107,7 +107,7 @@ public class MapFigureTests
             VoxelStd = Enumerable.Repeat(float.NaN, map.VoxelStd.Length).ToArray(),
             SubVoxelScore = map.SubVoxelScore, SubVoxelMean = map.SubVoxelMean, Selected = map.Selected, DomainLabels = map.DomainLabels,
             SelectedSubVoxels = 0, DefinedSubVoxels = 0, Rule = map.Rule, Threshold = map.Threshold, ExtractedIons = [], ExtractedDomain = [],
-            Domains = [], Dbscan = new DbscanSummary(0, [], 0, 0), Timings = map.Timings,
+            Domains = [], Dbscan = new DbscanSummary(0, [], 0, 0, [], [], 0.4), Timings = map.Timings,
         };
         using var dir = new TempDir();
         foreach (var m in new[] { map, empty })
