@@ -186,7 +186,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
                     w.WriteEndObject();
                 }
             },
-                new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: settings.Nexus ? NexusSource(settings) : null));
+                new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: settings.Nexus ? NexusSource(settings) : null, Subject: profile.OrderName(pairs)));
         }
         if (results.Count > 1)
         {

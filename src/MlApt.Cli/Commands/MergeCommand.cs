@@ -142,7 +142,7 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
                 w.WritePropertyName("alignment");
                 aligned.WriteTo(w);
             }
-        }, new MapReport.Options(IonsCsv: settings.IonsCsv));
+        }, new MapReport.Options(IonsCsv: settings.IonsCsv, Subject: j.TryGetProperty("order", out var order) ? order.GetString() : null));
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "summary.json")));
         else

@@ -19,6 +19,9 @@ public sealed record ValidationOutcome(CsroMap Map, MapScore Score, IReadOnlyLis
 {
     /// <summary>The pole alignment applied before mapping (null without one); map and truth are in its frame.</summary>
     public Crystal.PoleAlignmentResult? Alignment { get; init; }
+
+    /// <summary>The truth's domains in the map's frame (moved with the ions when aligned).</summary>
+    public IReadOnlyList<SphericalDomain> TrueDomains { get; init; } = [];
 }
 
 /// <summary>Maps a simulated specimen and scores the map against its truth (METHOD §10).</summary>
@@ -69,6 +72,6 @@ public static class SpecimenValidation
             nullMap = CsroMapper.Map(twin, table.Assign(twin), table, pairs, classify, options with { Box = map.Box }, null, cancellationToken);
             nullFp = nullMap.VolumeFraction;
         }
-        return new ValidationOutcome(map, score, curve, PrecisionRecall.BestF1(curve), nullMap, nullFp) { Alignment = alignment };
+        return new ValidationOutcome(map, score, curve, PrecisionRecall.BestF1(curve), nullMap, nullFp) { Alignment = alignment, TrueDomains = domains };
     }
 }
