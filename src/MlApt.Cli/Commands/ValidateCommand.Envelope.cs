@@ -18,7 +18,12 @@ public sealed partial class ValidateCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var grid = settings.EnvelopeGrid == "tiny" ? Validation.EnvelopeGrid.Tiny : Validation.EnvelopeGrid.Default;
+        var grid = settings.EnvelopeGrid switch
+        {
+            "tiny" => Validation.EnvelopeGrid.Tiny,
+            "quick" => Validation.EnvelopeGrid.Quick,
+            _ => Validation.EnvelopeGrid.Default,
+        };
         var total = grid.Points().Count;
         var done = 0;
         void Report(EnvelopeResult r)

@@ -41,7 +41,7 @@ public sealed class ValidateSettings : MapDecisionSettings
 
     /// <summary>Envelope grid.</summary>
     [CommandOption("--envelope-grid <G>")]
-    [Description("default (54 specimens of 20 × 20 × 40 nm) or tiny (10 specimens of 8 × 8 × 10 nm: checks that it runs).")]
+    [Description("default (54 specimens of 20 × 20 × 40 nm), quick (30 of 16 × 16 × 30 nm) or tiny (10 of 8 × 8 × 10 nm: checks that it runs).")]
     [DefaultValue("default")]
     public string EnvelopeGrid { get; init; } = "default";
 
@@ -87,8 +87,8 @@ public sealed class ValidateSettings : MapDecisionSettings
             return ValidationResult.Error("--out is required: the folder to write");
         if ((Sweep is null ? 0 : 1) + (Envelope ? 1 : 0) + (string.IsNullOrWhiteSpace(Recon) ? 0 : 1) != 1)
             return ValidationResult.Error("validate: give one of a simulated reconstruction, --sweep N or --envelope");
-        if (EnvelopeGrid is not ("default" or "tiny"))
-            return ValidationResult.Error($"--envelope-grid '{EnvelopeGrid}': expected default or tiny");
+        if (EnvelopeGrid is not ("default" or "quick" or "tiny"))
+            return ValidationResult.Error($"--envelope-grid '{EnvelopeGrid}': expected default, quick or tiny");
         if (Envelope && (Truth is not null || Ranges is not null || Box is not null))
             return ValidationResult.Error("--envelope simulates its own specimens: --truth, --ranges and --box do not apply");
         if (SweepStart is < 0 or > 100_000)
