@@ -1,5 +1,3 @@
-using MlApt.Validation;
-using MlApt.Specimens;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -9,11 +7,13 @@ using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Learning;
+using MlApt.Numerics;
 using MlApt.Reporting;
 using MlApt.Sdm;
-using Spectre.Console;
+using MlApt.Specimens;
+using MlApt.Validation;
 using Spectre.Console.Cli;
-using MlApt.Numerics;
+using Spectre.Console;
 
 namespace MlApt.Cli.Commands;
 
@@ -22,12 +22,12 @@ public sealed class MapSettings : MapDecisionSettings
 {
     /// <summary>The reconstruction.</summary>
     [CommandArgument(0, "<recon>")]
-    [Description("Reconstruction: .pos, .epos, .apt or .csv/.txt.")]
+    [Description("Reconstruction: .pos, .epos, .apt, .nxs (NeXus NXapm) or .csv/.txt.")]
     public string Recon { get; init; } = "";
 
     /// <summary>Range file.</summary>
     [CommandOption("-r|--ranges <R>")]
-    [Description("Range file (.rrng, .rng, .env). Required.")]
+    [Description("Range file (.rrng, .rng, .env). Required unless the reconstruction is a NeXus file with ranging.")]
     public string? Ranges { get; init; }
 
     /// <summary>Refuse overlapping ranges.</summary>
@@ -67,6 +67,11 @@ public sealed class MapSettings : MapDecisionSettings
     [Description("Also write csro_ions.csv.")]
     public bool IonsCsv { get; init; }
 
+    /// <summary>Also write map.nxs.</summary>
+    [CommandOption("--nexus")]
+    [Description("Also write map.nxs: the reconstruction as NeXus NXapm plus an NXprocess with the CSRO results as NXdata (opens in h5web, silx, h5py).")]
+    public bool Nexus { get; init; }
+
     /// <summary>Slab k of n.</summary>
     [CommandOption("--slab <K/N>")]
     [Description("Map only slab K of N (0-based) of the voxel z-layers and write its voxel probabilities with slab.json; combine the N slab folders with mlapt merge. Each process reads the whole reconstruction, so the 1.5 nm halo is automatic. With --control, each slab maps its layers of the same permutations.")]
@@ -92,10 +97,12 @@ public sealed class MapSettings : MapDecisionSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Ranges))
-            return ValidationResult.Error("--ranges is required: the map needs the ions of each element");
+        if (string.IsNullOrWhiteSpace(Ranges) && !RangeLoading.MayCarryRanges(Recon))
+            return ValidationResult.Error("--ranges is required: the map needs the ions of each element (a .nxs reconstruction may carry its ranging instead)");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the folder to write");
+        if (Nexus && Slab is not null)
+            return ValidationResult.Error("--nexus cannot be combined with --slab: slabs write no map, and mlapt merge writes the map without map.nxs");
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
         if (Slab is not null && ParsedSlab is null)
@@ -116,7 +123,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         ArgumentNullException.ThrowIfNull(settings);
         var total = Stopwatch.StartNew();
         Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
-        var table = RangeLoading.Load(settings.Ranges!, settings.StrictRanges);
+        var table = RangeLoading.ForReconstruction(settings.Recon, settings.Ranges, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var plan = CsroAnalysis.Plan(profile.Ensemble, table, settings.Pairs);
@@ -133,7 +140,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var analyses = plan.Select(pairs => CsroAnalysis.Run(cloud, species, table, pairs, classify, options, settings.Control, settings.Seed,
             interactive ? Run : null, cancellationToken)).ToList();
-        var request = new MapRequest(settings.Recon, settings.Ranges!, settings.StrictRanges, settings.Box, settings.Voxel, settings.Stride, settings.Control, settings.Seed);
+        var request = new MapRequest(settings.Recon, RangeLoading.Source(settings.Recon, settings.Ranges), settings.StrictRanges, settings.Box, settings.Voxel, settings.Stride, settings.Control, settings.Seed);
 
         if (settings.ParsedSlab is { } slab)
         {
@@ -144,7 +151,9 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
 
         // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.
-        var summary = MapRun.Write(settings.Out!, analyses, cloud, species, table, request, profile, readSeconds, () => total.Elapsed.TotalSeconds, settings.IonsCsv);
+        var nexus = settings.Nexus ? NexusSource(request) : null;
+        var summary = MapRun.Write(settings.Out!, analyses, cloud, species, table, request, profile, readSeconds, () => total.Elapsed.TotalSeconds,
+            a => new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: nexus, Subject: profile.OrderName(a.Pairs)));
         if (settings.Json)
         {
             // One analysis: its summary; several: the index beside their folders. Both are DIR/summary.json.
@@ -184,6 +193,10 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
             });
         return result!;
     }
+
+    private static NxapmSource NexusSource(MapRequest r) =>
+        new(Path.GetFileName(r.Reconstruction), Provenance.Sha256(r.Reconstruction), Path.GetFileName(r.Ranges), Provenance.Sha256(r.Ranges),
+            ProgramVersion: ProgramInfo.Version);
 
     private static string Pct(double f) => double.IsFinite(f) ? (100 * f).ToString("F3", CultureInfo.InvariantCulture) + " %" : "–";
 }

@@ -109,7 +109,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
-        var json = ValidationReport.Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        var json = ValidationReport.Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
         if (settings.Json)
             io.Out.WriteLine(json);
         else

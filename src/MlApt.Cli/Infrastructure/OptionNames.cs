@@ -9,6 +9,7 @@ internal static class OptionNames
     private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
     {
         ["box"] = "--box",
+        ["ranges"] = "--ranges",
         ["pair"] = "--pair",
         ["truth"] = "--truth",
         ["label"] = "--label",

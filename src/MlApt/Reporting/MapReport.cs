@@ -12,12 +12,14 @@ namespace MlApt.Reporting;
 /// arrays as NPY, <c>csro_ions.pos</c> (and CSV), <c>domains.csv</c>, <c>dbscan_clusters.csv</c>,
 /// <c>map.vti</c> and the PNG figures. Every file is written under a temporary name and renamed.
 /// </summary>
-public static class MapReport
+public static partial class MapReport
 {
-    /// <summary>Options of the report.</summary>
+    /// <summary>Options of the report (a class: <c>default</c> of a struct would silently turn the figures off).</summary>
     /// <param name="IonsCsv">Also write the extracted ions as CSV.</param>
     /// <param name="Plots">Write the PNG figures.</param>
-    public readonly record struct Options(bool IonsCsv = false, bool Plots = true);
+    /// <param name="Nexus">Also write <c>map.nxs</c> (NXapm with the map's results), recording this source; null: not.</param>
+    /// <param name="Subject">The order the model looks for, for figure titles (see <see cref="OrderName"/>); null: the pairs.</param>
+    public sealed record Options(bool IonsCsv = false, bool Plots = true, NxapmSource? Nexus = null, string? Subject = null);
 
     /// <summary>Writes everything and returns the file names (relative to <paramref name="dir"/>).</summary>
     /// <param name="dir">Output folder (created).</param>
@@ -29,7 +31,7 @@ public static class MapReport
     /// <param name="writeProvenance">Writes the <c>provenance</c> and <c>parameters</c> members of summary.json.</param>
     /// <param name="options">What to write.</param>
     public static IReadOnlyList<string> Write(string dir, CsroMap map, IonCloud cloud, byte[] species, RangeTable table,
-        IReadOnlyList<CsroMap> controls, Action<Utf8JsonWriter> writeProvenance, Options options = default)
+        IReadOnlyList<CsroMap> controls, Action<Utf8JsonWriter> writeProvenance, Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(controls);
@@ -45,7 +47,7 @@ public static class MapReport
     /// <param name="writeProvenance">Writes the <c>provenance</c> and <c>parameters</c> members of summary.json.</param>
     /// <param name="options">What to write.</param>
     public static MapReportResult Write(string dir, CsroAnalysis analysis, IonCloud cloud, byte[] species, RangeTable table,
-        Action<Utf8JsonWriter> writeProvenance, Options options = default)
+        Action<Utf8JsonWriter> writeProvenance, Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var map = analysis.Map;
@@ -53,8 +55,8 @@ public static class MapReport
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(species);
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(controls);
         ArgumentNullException.ThrowIfNull(writeProvenance);
+        options ??= new Options();
         Directory.CreateDirectory(dir);
         var files = new List<string>();
         var g = map.Grid;
@@ -74,16 +76,22 @@ public static class MapReport
         var ions = Subset(cloud, map.ExtractedIons);
         PosFormat.Write(Path.Combine(dir, "csro_ions.pos"), ions);
         files.Add("csro_ions.pos");
+        // The same ions for ParaView, with their species (index into summary.json "species") and domain.
+        VtpWriter.Write(Path.Combine(dir, "csro_ions.vtp"), ions.X, ions.Y, ions.Z,
+        [
+            new("species", Bytes: map.ExtractedIons.Select(i => species[i]).ToArray()),
+            new("domain", Ints: map.ExtractedDomain),
+        ]);
+        files.Add("csro_ions.vtp");
         if (options.IonsCsv)
         {
             CsvIonFormat.Write(Path.Combine(dir, "csro_ions.csv"), ions);
             files.Add("csro_ions.csv");
         }
 
-        AtomicFile.WriteText(Path.Combine(dir, "domains.csv"), DomainsCsv(map));
+        AtomicFile.WriteText(Path.Combine(dir, "domains.csv"), DomainsCsv(map, cloud, species, table));
         files.Add("domains.csv");
-        AtomicFile.WriteText(Path.Combine(dir, "dbscan_clusters.csv"),
-            "cluster,atoms\n" + string.Concat(map.Dbscan.Sizes.Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1},{s}\n"))));
+        AtomicFile.WriteText(Path.Combine(dir, "dbscan_clusters.csv"), DbscanCsv(map, cloud, species, table));
         files.Add("dbscan_clusters.csv");
 
         // The .vti holds the sub-voxel grid; each voxel probability is shown on its centre sub-voxel block
@@ -100,17 +108,22 @@ public static class MapReport
         var stats = analysis.Statistics;
         if (options.Plots)
         {
-            files.AddRange(MapPlots.SaveSlices(dir, map));
+            var subject = options.Subject ?? string.Join("+", map.Pairs);
+            files.AddRange(MapPlots.SaveSlices(dir, map, "", options.Subject));
             files.Add(MapPlots.SaveDomainSizes(dir, "domain_sizes.png", map.Dbscan.Sizes,
-                controls.Count > 0 ? controls.Select(c => c.Dbscan.Sizes).ToList() : null, $"{string.Join("+", map.Pairs)} DBSCAN domain sizes"));
+                controls.Count > 0 ? controls.Select(c => c.Dbscan.Sizes).ToList() : null, $"{subject}\nDBSCAN cluster sizes"));
             if (stats is not null)
-                files.Add(MapPlots.SaveRealVersusControl(dir, "real_vs_control.png", map.VolumeFraction, stats.ControlVolumeFractions,
-                    $"{string.Join("+", map.Pairs)} CSRO volume fraction, real vs random labels"));
+                files.Add(MapPlots.SaveRealVersusControl(dir, "real_vs_control.png", map.VolumeFraction, stats.ControlVolumeFractions, stats.PValue,
+                    subject));
         }
 
+        if (options.Nexus is not null)
+            files.Add("map.nxs");
         files.Add("summary.json");
-        var summary = Summary(map, stats, files, writeProvenance);
+        var summary = Summary(map, table, stats, files, writeProvenance);
         AtomicFile.WriteText(Path.Combine(dir, "summary.json"), summary);
+        if (options.Nexus is { } source)
+            MapNexus.Write(Path.Combine(dir, "map.nxs"), map, cloud, table, source, summary);
         return new MapReportResult(files, summary);
     }
 
@@ -129,19 +142,7 @@ public static class MapReport
         return new IonCloud(x, y, z, m, text: text);
     }
 
-    private static string DomainsCsv(CsroMap map)
-    {
-        var sb = new StringBuilder("id,subvoxels,volume_nm3,equivalent_radius_nm,centroid_x_nm,centroid_y_nm,centroid_z_nm,ions,dominant_species\n");
-        foreach (var d in map.Domains)
-        {
-            var g = d.Domain;
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{g.Id},{g.SubVoxels},{g.VolumeNm3:R},{g.EquivalentRadiusNm:R},{g.Centroid.X:R},{g.Centroid.Y:R},{g.Centroid.Z:R},{d.Ions},{d.DominantSpecies}\n");
-        }
-        return sb.ToString();
-    }
-
-    private static string Summary(CsroMap map, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance) =>
+    private static string Summary(CsroMap map, RangeTable table, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance) =>
         JsonText.Write(w =>
         {
             w.WriteStartObject();
@@ -198,6 +199,9 @@ public static class MapReport
             w.WriteNumber("selected", map.SelectedSubVoxels);
             w.WriteEndObject();
             w.WriteNumber("extracted_ions", map.ExtractedIons.Length);
+            w.WriteStartArray("species");
+            foreach (var sp in table.Species) w.WriteStringValue(sp.Name);
+            w.WriteEndArray();
             w.WriteStartObject("domains");
             w.WriteNumber("analysed_volume_nm3", map.AnalysedVolumeNm3);
             w.WriteStartObject("connected");
@@ -207,7 +211,7 @@ public static class MapReport
             w.WriteFiniteOrNull("mean_equivalent_radius_nm", map.Domains.Count == 0 ? double.NaN : map.Domains.Average(d => d.Domain.EquivalentRadiusNm));
             w.WriteEndObject();
             w.WriteStartObject("dbscan");
-            w.WriteNumber("eps_nm", 0.4);
+            w.WriteNumber("eps_nm", map.Dbscan.Eps);
             w.WriteNumber("min_samples", 3);
             w.WriteNumber("clusters", map.Dbscan.Clusters);
             w.WriteFiniteOrNull("number_density_m3", map.DbscanNumberDensity);
@@ -266,7 +270,7 @@ public static class MapReport
     }
 }
 
-/// <summary>What <see cref="MapReport.Write(string, CsroAnalysis, IonCloud, byte[], RangeTable, Action{Utf8JsonWriter}, MapReport.Options)"/> wrote.</summary>
+/// <summary>What <see cref="MapReport.Write(string, CsroAnalysis, IonCloud, byte[], RangeTable, Action{Utf8JsonWriter}, MapReport.Options?)"/> wrote.</summary>
 /// <param name="Files">File names, relative to the folder.</param>
 /// <param name="Summary">The text of summary.json.</param>
 public sealed record MapReportResult(IReadOnlyList<string> Files, string Summary);

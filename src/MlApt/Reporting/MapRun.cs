@@ -37,17 +37,18 @@ public static class MapRun
         return analyses == 1 ? outDir : Path.Combine(outDir, analysis.Name);
     }
 
-    /// <summary>Writes the reports of <paramref name="analyses"/> and, for several, the index; returns the text of <c>outDir/summary.json</c>.</summary>
+    /// <summary>Writes the reports of <paramref name="analyses"/> (each with its <paramref name="options"/>) and, for several, the index; returns the text of <c>outDir/summary.json</c>.</summary>
     public static string Write(string outDir, IReadOnlyList<CsroAnalysis> analyses, IonCloud cloud, byte[] species, RangeTable table, MapRequest request,
-        MapProfile profile, double readSeconds, Func<double> elapsedSeconds, bool ionsCsv)
+        MapProfile profile, double readSeconds, Func<double> elapsedSeconds, Func<CsroAnalysis, MapReport.Options> options)
     {
         ArgumentNullException.ThrowIfNull(analyses);
         ArgumentNullException.ThrowIfNull(elapsedSeconds);
+        ArgumentNullException.ThrowIfNull(options);
         var summary = "";
         foreach (var a in analyses)
         {
             summary = MapReport.Write(FolderOf(outDir, a, analyses.Count), a, cloud, species, table,
-                w => WriteProvenance(w, request, profile, readSeconds, elapsedSeconds()), new MapReport.Options(IonsCsv: ionsCsv)).Summary;
+                w => WriteProvenance(w, request, profile, readSeconds, elapsedSeconds()), options(a)).Summary;
         }
         if (analyses.Count > 1)
         {

@@ -75,6 +75,7 @@ public static class MapSlabs
             w.WriteString("profile", profile.Profile);
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
+            w.WriteString("order", profile.OrderName(pairs));
             w.WriteNumber("controls", controls.Count);
             w.WriteNumber("control_seed", request.Seed);
             w.WriteString("program", Provenance.Program);
@@ -179,7 +180,7 @@ public static class MapSlabs
         var grid = new VoxelGrid(options.Box!.Value, options.ScanOrDefault);
         var (probability, std) = Assemble(slabs.Select(s => (s.Index, s.Probability, s.Std, s.Dir)).ToList(), grid, n);
 
-        var table = RangeTable.Load(ranges, new RangeOptions(j.GetProperty("strict_ranges").GetBoolean()));
+        var table = Ranging.ForReconstruction(recon, ranges == Path.GetFullPath(recon) ? null : ranges, j.GetProperty("strict_ranges").GetBoolean());
         var cloud = IonFile.Read(recon);
         var species = table.Assign(cloud);
         var pairs = j.GetProperty("pairs").EnumerateArray().Select(p => ElementPair.Parse(p.GetString()!)).ToList();
@@ -218,7 +219,7 @@ public static class MapSlabs
             w.WriteNumber("merged_slabs", n);
             w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
-        }, new MapReport.Options(IonsCsv: ionsCsv));
+        }, new MapReport.Options(IonsCsv: ionsCsv, Subject: j.TryGetProperty("order", out var order) ? order.GetString() : null));
         return new MapSlabsMerge(analysis, n, report.Summary);
     }
 

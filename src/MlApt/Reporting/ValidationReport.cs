@@ -14,14 +14,16 @@ namespace MlApt.Reporting;
 public static class ValidationReport
 {
     /// <summary>Writes validation.json, pr_curve.png and the map slices into <paramref name="dir"/>; returns the text of validation.json.</summary>
-    public static string Write(string dir, ValidationOutcome outcome, SpecimenSpec spec, MapProfile profile, string recon, double seconds)
+    public static string Write(string dir, ValidationOutcome outcome, SpecimenSpec spec, MapProfile profile, string recon, double seconds,
+        IReadOnlyList<SphericalDomain> trueDomains)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(profile);
         Directory.CreateDirectory(dir);
+        var subject = profile.OrderName(outcome.Map.Pairs);
         ValidationPlots.SavePrecisionRecall(dir, "pr_curve.png", outcome.Curve, outcome.Score, outcome.Map.Threshold,
-            $"Sub-voxel precision–recall ({profile.Profile} profile, {(outcome.Map.Rule == DecisionRule.Sum ? "sum" : "mean")} rule)");
-        MapPlots.SaveSlices(dir, outcome.Map, "map_");
+            $"{subject}\nsub-voxel precision–recall, {profile.Profile} profile");
+        MapPlots.SaveSlices(dir, outcome.Map, "map_", subject, trueDomains);
         var json = JsonText.Write(w => WriteJson(w, outcome, spec, profile, recon, seconds));
         Io.AtomicFile.WriteText(Path.Combine(dir, "validation.json"), json);
         return json;
