@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt align</c>.</summary>
-public sealed class AlignSettings : CommonSettings
+internal sealed class AlignSettings : CommonSettings
 {
     /// <summary>The reconstruction.</summary>
     [CommandArgument(0, "<recon>")]
@@ -105,7 +105,7 @@ public sealed class AlignSettings : CommonSettings
 /// <c>mlapt align</c>: finds the plane family's pole closest to z from the data and rotates the reconstruction
 /// about the ions' centroid so that it lies along z.
 /// </summary>
-public sealed class AlignCommand(CliIo io) : Command<AlignSettings>
+internal sealed class AlignCommand(CliIo io) : Command<AlignSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, AlignSettings settings, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using MlApt.Learning;
+using MlApt.Imaging;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
@@ -10,7 +12,7 @@ namespace MlApt.Cli.Commands;
 /// The options that decide how a map is made, shared by <c>map</c> and <c>validate</c>: the model and
 /// profile, the voxel geometry and the sub-voxel decision.
 /// </summary>
-public class MapDecisionSettings : CommonSettings
+internal class MapDecisionSettings : CommonSettings
 {
     /// <summary>Model.</summary>
     [CommandOption("-m|--model <M>")]
@@ -54,11 +56,6 @@ public class MapDecisionSettings : CommonSettings
     [CommandOption("--rule <RULE>")]
     [Description("sum (reference: sum of P over covering voxels) or mean (mean over covering voxels, no edge bias). Default: the profile's.")]
     public string? Rule { get; init; }
-
-    /// <summary>Align first.</summary>
-    [CommandOption("--align")]
-    [Description("First put the model's crystal pole (its metadata orientation; default ⟨001⟩) on z as mlapt align does (FCC, a = 0.356 nm ± 12 %, within 20°), then map in the aligned frame: every output, and --box, are in that frame; summary.json records the alignment.")]
-    public bool Align { get; init; }
 
     /// <summary>The checks both commands need: a known profile, a model for the reference, a valid rule and geometry.</summary>
     public override ValidationResult Validate()

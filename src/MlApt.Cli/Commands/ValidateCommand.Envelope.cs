@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace MlApt.Cli.Commands;
 
-public sealed partial class ValidateCommand
+internal sealed partial class ValidateCommand
 {
     /// <summary>
     /// <c>validate --envelope</c>: every point of the grid mapped with the chosen model and decision, then
@@ -36,7 +36,7 @@ public sealed partial class ValidateCommand
         var results = new List<EnvelopeResult>();
         foreach (var point in grid.Points())
         {
-            var result = DetectionEnvelope.Measure(point, Pairs(settings.Pairs, profile, point.Spec), classify,
+            var result = DetectionEnvelope.Measure(point, SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, point.Spec), classify,
                 box => profile.MapOptions(box, settings.Voxel, settings.Stride), cancellationToken);
             results.Add(result);
             Report(result);

@@ -4,7 +4,7 @@ using MlApt.Io;
 
 namespace MlApt.Tests.Cli;
 
-/// <summary><c>mlapt align</c> and <c>map --align</c> (with slabs and merge).</summary>
+/// <summary><c>mlapt align</c>.</summary>
 public class AlignCommandTests
 {
     private static string Simulate(TempDir dir, string orientation, int domains = 4)
@@ -68,45 +68,5 @@ public class AlignCommandTests
         CliRunner.AssertBadInput(CliRunner.Run("align", dir.File("x.pos"), "--out", dir.File("a.pos"), "--pole", "0x1"), "--pole");
         CliRunner.AssertBadInput(CliRunner.Run("align", dir.File("x.pos"), "--out", dir.File("a.pos"), "--element", "Ni"), "--element needs --ranges");
         CliRunner.AssertBadInput(CliRunner.Run("align", dir.File("x.pos"), "--out", dir.File("a.pos"), "--max-tilt", "60"), "--max-tilt");
-    }
-
-    [Fact]
-    public void MapAlign_OnAnAlignedSpecimen_ChangesNothingMeasurable_AndSlabsMergeInTheAlignedFrame()
-    {
-        using var dir = new TempDir();
-        var pos = Simulate(dir, "0,0,1");
-        var rrng = Path.ChangeExtension(pos, ".rrng");
-        var plain = dir.File("plain");
-        var aligned = dir.File("aligned");
-        var r = CliRunner.Run("map", pos, "-r", rrng, "-o", plain);
-        Assert.True(r.Exit == 0, r.Err);
-        r = CliRunner.Run("map", pos, "-r", rrng, "--align", "-o", aligned);
-        Assert.True(r.Exit == 0, r.Err);
-        using var a = JsonDocument.Parse(File.ReadAllText(Path.Combine(plain, "summary.json")));
-        using var b = JsonDocument.Parse(File.ReadAllText(Path.Combine(aligned, "summary.json")));
-        Assert.False(a.RootElement.TryGetProperty("alignment", out _));
-        var alignment = b.RootElement.GetProperty("alignment");
-        Assert.True(alignment.GetProperty("tilt_deg").GetDouble() < 0.2, alignment.GetRawText());
-        double va = a.RootElement.GetProperty("csro_volume_fraction").GetDouble(), vb = b.RootElement.GetProperty("csro_volume_fraction").GetDouble();
-        Assert.True(va > 0);
-        Assert.True(Math.Abs(vb - va) <= 0.05 * va, $"volume fraction {va} unaligned, {vb} aligned");
-        Assert.Equal(a.RootElement.GetProperty("domains").GetProperty("connected").GetProperty("count").GetInt32(), b.RootElement.GetProperty("domains").GetProperty("connected").GetProperty("count").GetInt32());
-
-        // Two slabs with --align merge into the aligned map.
-        var slabs = new List<string>();
-        for (var k = 0; k < 2; k++)
-        {
-            var d = dir.File($"slab{k}");
-            slabs.Add(d);
-            r = CliRunner.Run("map", pos, "-r", rrng, "--align", "--slab", $"{k}/2", "-o", d);
-            Assert.True(r.Exit == 0, r.Err);
-        }
-        var merged = dir.File("merged");
-        r = CliRunner.Run(["merge", .. slabs, "-o", merged]);
-        Assert.True(r.Exit == 0, r.Err);
-        foreach (var f in new[] { "voxel_probability.npy", "subvoxel_selected.npy", "csro_ions.pos", "domains.csv" })
-            Assert.True(File.ReadAllBytes(Path.Combine(aligned, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(merged, f))), f);
-        using var m = JsonDocument.Parse(File.ReadAllText(Path.Combine(merged, "summary.json")));
-        Assert.Equal(alignment.GetRawText(), m.RootElement.GetProperty("alignment").GetRawText());
     }
 }
