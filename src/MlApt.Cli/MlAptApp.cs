@@ -18,9 +18,14 @@ public static class MlAptApp
     public const int InternalError = 1;
     /// <summary>Exit code for bad input: files, arguments, options.</summary>
     public const int BadInput = 2;
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 
     /// <summary>Runs the program with the given arguments and output writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>Runs the program; <paramref name="cancellationToken"/> (Ctrl-C) stops the command at its next safe point.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -97,11 +102,25 @@ public static class MlAptApp
 
         try
         {
-            return app.Run(args);
+            return app.Run(args, cancellationToken);
         }
         catch (Exception e) when (IsBadInput(e))
         {
             stderr.WriteLine("mlapt: " + OneLine(e.Message));
+            if (verbose)
+                stderr.WriteLine(e.ToString());
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("mlapt: cancelled: output folders were left as they were");
+            return Cancelled;
+        }
+        catch (OutOfMemoryException e)
+        {
+            // Checked up front where it can be (MapBudget); what remains is the machine's or a limit's answer.
+            stderr.WriteLine("mlapt: out of memory: this run needs more memory than the machine, its container or DOTNET_GCHeapHardLimit allows "
+                + "(see docs/memory.md for what a map needs; a smaller --box or --slab K/N pieces need less)");
             if (verbose)
                 stderr.WriteLine(e.ToString());
             return BadInput;
@@ -121,6 +140,21 @@ public static class MlAptApp
     private static bool IsBadInput(Exception e) =>
         e is InputException or CommandAppException or UnauthorizedAccessException or IOException;
 
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>
+    /// The message on one line, with control characters (NUL and the like, echoed from binary files given where
+    /// text was expected) shown as <c>\xNN</c> so that the terminal shows the line as written.
+    /// </summary>
+    internal static string OneLine(string message)
+    {
+        var joined = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var sb = new System.Text.StringBuilder(joined.Length);
+        foreach (var c in joined)
+        {
+            if (char.IsControl(c))
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
+            else
+                sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

@@ -44,6 +44,9 @@ public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var table = settings.Ranges is null ? null : RangeLoading.Load(settings.Ranges, settings.StrictRanges);
+        IonFile.CheckReadable(settings.File);
+        if (IonFileFormats.FromExtension(settings.File) is null or IonFileFormat.Csv && RangeTable.LooksLikeRangeFile(settings.File))
+            InputError.In(settings.File, $"this is a range file, not a reconstruction: use mlapt ranges {settings.File} (or give it to a reconstruction with --ranges)");
         var cloud = IonFile.Read(settings.File, null, out var format);
         var bounds = cloud.Text is { } text ? Bounds3.Of(text.X, text.Y, text.Z) : Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
         long[]? counts = table is null ? null : table.Count(table.Assign(cloud));

@@ -118,26 +118,42 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var ensemble = profile.Ensemble;
         var analyses = PlanAnalyses(settings, ensemble, table);
+        // Everything that can be checked without the ions is checked before they are read.
+        var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
+        var elements = analyses.SelectMany(a => a).SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count();
+        if (box is { } given)
+            MapBudget.Estimate(given, options.ScanOrDefault, 0, ensemble.Architecture.Channels, elements)
+                .EnsureFits("--box", "give a smaller --box or a larger --stride", double.PositiveInfinity);
+
+        // The folder is checked and locked before the work: a bad --out or a second run into it is told at once.
+        IonFile.CheckReadable(settings.Recon);
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
 
         var readClock = Stopwatch.StartNew();
         var cloud = IonFile.Read(settings.Recon);
+        if (cloud.Count == 0)
+            InputError.In(settings.Recon, "no ions: nothing to map");
         var species = table.Assign(cloud);
         var readSeconds = readClock.Elapsed.TotalSeconds;
+        var bounds = Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
         if (box is { } b)
         {
-            var bounds = Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
             if (bounds is null || b.XMax < bounds.Value.Min.X || b.XMin > bounds.Value.Max.X || b.YMax < bounds.Value.Min.Y
                 || b.YMin > bounds.Value.Max.Y || b.ZMax < bounds.Value.Min.Z || b.ZMin > bounds.Value.Max.Z)
                 InputError.In("--box", $"{BoxOption.Format(b)} lies outside the data ({(bounds is { } bb ? $"x [{bb.Min.X}, {bb.Max.X}], y [{bb.Min.Y}, {bb.Max.Y}], z [{bb.Min.Z}, {bb.Max.Z}]" : "no ions")})");
         }
-
-        var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
+        // The whole run's memory (every analysis and control kept until the report), before the first map.
+        var runBox = box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
+        MapBudget.Estimate(runBox, options.ScanOrDefault, cloud.Count, ensemble.Architecture.Channels, elements, analyses.Count, settings.Control, options.SlabLayers)
+            .EnsureFits(box is null ? $"{settings.Recon}: its ions span {BoxOption.Format(runBox)} (no --box given)" : "--box",
+                box is null ? "give --box around the specimen (a stray ion far away widens the automatic box), or a larger --stride"
+                    : "give a smaller --box, a larger --stride or fewer --control maps, or run --slab K/N pieces");
         var classify = EnsembleClassifier.Create(ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var results = new List<(IReadOnlyList<ElementPair> Pairs, CsroMap Map, List<CsroMap> Controls, string Dir)>();
         foreach (var pairs in analyses)
         {
-            var dir = analyses.Count == 1 ? settings.Out! : Path.Combine(settings.Out!, string.Join("+", pairs));
+            var dir = analyses.Count == 1 ? folder.Path : Path.Combine(folder.Path, string.Join("+", pairs));
             var name = string.Join("+", pairs);
             var map = Run(interactive, $"{name}: mapping", p => CsroMapper.Map(cloud, species, table, pairs, classify, options, p, cancellationToken));
             var controls = new List<CsroMap>();
@@ -157,11 +173,14 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         {
             foreach (var (pairs, map, controls, dir) in results)
                 SlabFiles.Write(dir, map, controls, slab, settings, profile, options, pairs);
+            cancellationToken.ThrowIfCancellationRequested();
+            folder.Commit();
             io.Error.WriteLine($"mlapt: slab {slab.Index}/{slab.Count} written to {settings.Out}; combine all slabs with mlapt merge");
             return MlAptApp.Ok;
         }
 
-        // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.
+        // Outputs only after every map succeeded, into the temporary folder swapped into place at the end: a
+        // failure or Ctrl-C leaves the previous folder as it was and nothing half-written.
         foreach (var (pairs, map, controls, dir) in results)
         {
             MapReport.Write(dir, map, cloud, species, table, controls, w => WriteProvenance(w, settings, profile, readSeconds, total.Elapsed.TotalSeconds),
@@ -169,8 +188,10 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
         if (results.Count > 1)
         {
-            JsonOutput.WriteFile(Path.Combine(settings.Out!, "summary.json"), w => WriteIndex(w, results.Select(r => (r.Pairs, r.Map, r.Dir)).ToList(), settings));
+            JsonOutput.WriteFile(Path.Combine(folder.Path, "summary.json"), w => WriteIndex(w, results.Select(r => (r.Pairs, r.Map, r.Dir)).ToList(), settings));
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
 
         if (settings.Json)
         {
@@ -183,16 +204,19 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
             var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
-                .AddColumn(new TableColumn("p").RightAligned()).AddColumn("Output");
+                .AddColumn(new TableColumn("p").RightAligned());
             foreach (var (pairs, map, controls, dir) in results)
             {
                 var stats = controls.Count > 0 ? ControlStatistics.Compare(map, controls) : null;
                 t.AddRow(Markup.Escape(string.Join("+", pairs)), Pct(map.VolumeFraction), map.Domains.Count.ToString(CultureInfo.InvariantCulture),
                     map.Dbscan.Clusters.ToString(CultureInfo.InvariantCulture),
                     stats is null ? "–" : Pct(stats.ControlVolumeFractions.Average()),
-                    stats is null ? "–" : stats.PValue.ToString("G3", CultureInfo.InvariantCulture), Markup.Escape(dir));
+                    stats is null ? "–" : stats.PValue.ToString("G3", CultureInfo.InvariantCulture));
             }
             io.Ansi.Write(t);
+            // Paths on their own unwrapped line: a table column would break them mid-word (stdout redirected is 120 wide).
+            io.Heading(results.Count == 1 ? $"Written to {settings.Out}"
+                : $"Written to {settings.Out}, one subfolder per analysis: {string.Join(", ", results.Select(r => Path.GetFileName(r.Dir)))}");
             io.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {total.Elapsed.TotalSeconds:F1} s."));
         }
         return MlAptApp.Ok;
@@ -227,8 +251,15 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
         if (channels == 1)
             return requested.Select(p => (IReadOnlyList<ElementPair>)[p]).ToList();
+        var modelOrder = string.Join(", ", ensemble.Pairs);
         if (requested.Count != channels)
-            InputError.In("--pair", $"the model has {channels} channels ({string.Join(", ", ensemble.Pairs)}): give exactly {channels} --pair options in that order, got {requested.Count}");
+            InputError.In("--pair", $"the model has {channels} channels ({modelOrder}): give exactly {channels} --pair options in that order, got {requested.Count}"
+                + (s.Pairs.Length > 0 ? ", or leave --pair out to map the model's own pairs" : ""));
+        // The model's pairs in another order would feed each channel the z-SDM of another pair: a silently
+        // different map. Another set of pairs (a model applied to another alloy) is the user's call.
+        var modelPairs = ensemble.Pairs.Select(p => ElementPair.Parse(p, "model pairs")).ToList();
+        if (!requested.SequenceEqual(modelPairs) && requested.OrderBy(p => p.ToString(), StringComparer.Ordinal).SequenceEqual(modelPairs.OrderBy(p => p.ToString(), StringComparer.Ordinal)))
+            InputError.In("--pair", $"{string.Join(", ", requested)} are the model's pairs in another order: its channels are {modelOrder}, in that order (or leave --pair out)");
         return [requested];
     }
 

@@ -37,10 +37,32 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <summary>The scan of a map with this profile.</summary>
     public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, 1.5);
 
-    /// <summary>The map settings of this profile for the given box and voxel geometry.</summary>
-    public MapOptions MapOptions(Box? box, double voxel, double stride) =>
-        new(Box: box, Scan: Scan(voxel, stride), Rule: Rule, Threshold: Threshold, Stage: Stage,
+    /// <summary>The map settings of this profile for the given box and voxel geometry (its decision checked first).</summary>
+    public MapOptions MapOptions(Box? box, double voxel, double stride)
+    {
+        CheckDecision(voxel, stride);
+        return new(Box: box, Scan: Scan(voxel, stride), Rule: Rule, Threshold: Threshold, Stage: Stage,
             MinDomainSubVoxels: MinDomainSubVoxels, DomainFraction: DomainFraction);
+    }
+
+    /// <summary>
+    /// Refuses a decision that cannot select sensibly: a threshold outside its rule's range (for the voxel
+    /// geometry given), a negative smallest domain, a domain fraction outside [0, 1). Names the option, or the
+    /// model when the value came from its metadata. Cheap: commands call it before reading any data.
+    /// </summary>
+    public void CheckDecision(double voxel, double stride)
+    {
+        var from = ThresholdSource;
+        if (Selection.CheckThreshold(Rule, Threshold, Scan(voxel, stride)) is { } problem)
+            InputError.In(from, $"{problem} (rule {RuleName})");
+        if (MinDomainSubVoxels < 0)
+            InputError.In("--min-domain", string.Create(CultureInfo.InvariantCulture, $"{MinDomainSubVoxels}: expected a whole number of sub-voxels ≥ 0"));
+        if (!(DomainFraction >= 0 && DomainFraction < 1))
+            InputError.In("--domain-fraction", string.Create(CultureInfo.InvariantCulture, $"{DomainFraction}: expected 0 ≤ F < 1"));
+    }
+
+    /// <summary>Where the threshold came from, for messages: <c>--threshold</c>, the model's metadata or the profile's default.</summary>
+    public string ThresholdSource { get; init; } = "--threshold";
 
     /// <summary>Model metadata key of the z-SDM stage a model was trained on (<c>preprocessed</c> or <c>normalized</c>).</summary>
     public const string StageKey = "map.stage";
@@ -95,13 +117,15 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
         var tuned = !reference && ensemble.Metadata.TryGetValue(RuleKey, out var r) ? r : null;
         var parsedRule = ParseRule(rule ?? tuned ?? "sum");
         double t;
+        string source;
         if (threshold is { } given)
-            t = given;
+            (t, source) = (given, "--threshold");
         else if (!reference && rule is null && ensemble.Metadata.TryGetValue(ThresholdKey, out var tt)
             && double.TryParse(tt, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-            t = parsed;
+            (t, source) = (parsed, $"--model {name}: its {ThresholdKey}");
         else
-            t = parsedRule == DecisionRule.Sum ? Selection.ReferenceSumThreshold : Selection.ReferenceSumThreshold / 8;
+            (t, source) = (parsedRule == DecisionRule.Sum ? Selection.ReferenceSumThreshold : Selection.ReferenceSumThreshold / 8,
+                "the default threshold (give --threshold)");
         // The stage is part of the model (what it was trained on), so it holds under every profile.
         var stage = ensemble.Metadata.TryGetValue(StageKey, out var st) && st.Equals("normalized", StringComparison.OrdinalIgnoreCase)
             ? SdmStage.Normalized : SdmStage.Preprocessed;
@@ -111,6 +135,7 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
             && double.TryParse(pf, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is > 0 and < 1 ? f : 0);
         return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t, stage, sphere)
         {
+            ThresholdSource = source,
             MinDomainSubVoxels = minDomainInForce,
             DomainFraction = domainFractionInForce,
         };

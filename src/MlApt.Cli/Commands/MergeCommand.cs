@@ -57,6 +57,7 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var slabs = settings.Slabs.Select(SlabFiles.Read).OrderBy(s => s.Index).ToList();
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var first = slabs[0];
         foreach (var s in slabs.Skip(1))
         {
@@ -101,7 +102,7 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
             controls.Add(CsroMapper.Finish(cloud, LabelPermutation.PermuteSpecies(species, controlSeed + c), table, pairs, options, grid,
                 automatic, analysable, cp, cs));
         }
-        MapReport.Write(settings.Out!, map, cloud, species, table, controls, w =>
+        MapReport.Write(folder.Path, map, cloud, species, table, controls, w =>
         {
             w.WriteStartObject("parameters");
             foreach (var key in SlabFiles.Shared.Where(k => k is not ("reconstruction_sha256" or "ranges_sha256" or "model_id" or "pairs" or "box")))
@@ -123,6 +124,8 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
             w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
         }, new MapReport.Options(IonsCsv: settings.IonsCsv));
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "summary.json")));
         else

@@ -87,7 +87,9 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         var spec = new SimulateSettings { Out = "x", Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec();
         var profile = MapProfile.Resolve("default", settings.Model, null, null);
         var specimen = SimulatedSpecimen.Generate(spec);
-        var dir = settings.Out;
+        // Everything goes into a temporary folder swapped into place at the end (whole or nothing).
+        using var folder = OutputFolder.Begin(settings.Out, "--out");
+        var dir = folder.Path;
         var recon = Path.Combine(dir, "specimen.pos");
         var paths = SimulateCommand.Write(recon, specimen);
         Lap("simulated the specimen");
@@ -126,18 +128,21 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
             w.WriteEndObject();
         });
         var validationDir = Path.Combine(dir, "validation");
-        ValidateCommand.Write(validationDir, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        ValidateCommand.Write(validationDir, outcome, spec, profile, Path.Combine(settings.Out, "specimen.pos"), clock.Elapsed.TotalSeconds);
         Lap("wrote the map, the validation and the figures");
 
         var summary = Path.Combine(dir, "summary.json");
         JsonOutput.WriteFile(summary, w => WriteSummary(w, spec, specimen, profile, outcome, control, stats, steps, clock.Elapsed.TotalSeconds));
         AtomicFile.WriteText(Path.Combine(dir, "report.md"), Report(spec, specimen, profile, outcome, control, stats, clock.Elapsed.TotalSeconds));
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
+        summary = Path.Combine(settings.Out, "summary.json");
 
         io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");
         io.Ansi.Write(ValidateCommand.Table(outcome));
         io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Random-label control ({controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * map.VolumeFraction:F3} %), p = {stats.PValue:G3}. Done in {clock.Elapsed.TotalSeconds:F1} s.")));
-        io.Ansi.MarkupLine(Markup.Escape($"Report: {Path.Combine(dir, "report.md")}, summary: {summary}"));
+        io.Heading($"Report: {Path.Combine(settings.Out, "report.md")}, summary: {summary}");
         return MlAptApp.Ok;
     }
 

@@ -182,6 +182,8 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        OutputFolder.CheckFile(settings.Out!, "--out");
+        using var plotFolder = settings.Plot is null ? null : OutputFolder.Begin(settings.Plot, "--plot");
         var banks = settings.Banks.Select(TrainingBank.Load).ToList();
         var bank = TrainingBank.Concat(banks, settings.Banks);
         var shifts = settings.ParsedShifts;
@@ -232,7 +234,14 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
             metadata[MapProfile.ThresholdKey] = mt.ToString("R", CultureInfo.InvariantCulture);
         var model = new CnnEnsemble(result.Model.Architecture, result.Model.Members, result.Model.ClassNames, result.Model.Pairs, metadata);
         ModelFile.Save(settings.Out!, model);
-        IReadOnlyList<string> plots = settings.Plot is null ? [] : TrainingPlots.SaveAll(settings.Plot, result);
+        IReadOnlyList<string> plots = [];
+        if (plotFolder is not null)
+        {
+            var written = TrainingPlots.SaveAll(plotFolder.Path, result);
+            cancellationToken.ThrowIfCancellationRequested();
+            plotFolder.Commit();
+            plots = written.Select(plotFolder.FinalPath).ToList();
+        }
 
         if (settings.Json)
             JsonOutput.Write(io.Out, w => WriteJson(w, result, settings.Out!, plots));

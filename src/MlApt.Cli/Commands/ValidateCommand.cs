@@ -103,13 +103,20 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = Pairs(settings.Pairs, profile, spec);
         var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
-        var cloud = IonFile.Read(recon);
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
+        var cloud = IonFile.Read(recon);
+        if (cloud.Count == 0)
+            InputError.In(recon, "no ions: nothing to validate");
+        MapBudget.Estimate(box, options.ScanOrDefault, cloud.Count, pairs.Count, pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count(),
+            controls: settings.Null ? 1 : 0).EnsureFits(settings.Box is null ? $"{recon}: the truth's analysis box" : "--box", "give a smaller --box or a larger --stride");
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
-        Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
         if (settings.Json)
-            io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "validation.json")));
+            io.Out.WriteLine(File.ReadAllText(Path.Combine(folder.Target, "validation.json")));
         else
         {
             io.Heading($"Validation of {recon} ({profile.Profile} profile)");
@@ -122,6 +129,8 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
     {
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
+        profile.CheckDecision(settings.Voxel, settings.Stride);
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
         for (var i = 0; i < count; i++)
         {
@@ -136,8 +145,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
         }
-        Directory.CreateDirectory(settings.Out!);
-        var path = Path.Combine(settings.Out!, "sweep.json");
+        var path = Path.Combine(folder.Path, "sweep.json");
         JsonOutput.WriteFile(path, w =>
         {
             w.WriteStartObject();
@@ -184,9 +192,11 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             w.WriteString("program", "mlapt " + ProgramInfo.Version);
             w.WriteEndObject();
         });
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
         if (settings.Json)
         {
-            io.Out.WriteLine(File.ReadAllText(path));
+            io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "sweep.json")));
             return MlAptApp.Ok;
         }
         static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";

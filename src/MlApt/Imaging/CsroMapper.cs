@@ -44,9 +44,14 @@ public static class CsroMapper
         // Geometry: the given box, or the ions' bounding box with the sparse voxels masked out.
         var automatic = options.Box is null;
         var box = options.Box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
+        // The grid's size is known from the box before anything is allocated: refuse an absurd one here, in
+        // every caller, rather than run out of memory or index range (callers check memory for the whole run).
+        var source = automatic ? "the ions' bounding box" : "the box";
+        if (MapBudget.Estimate(box, scan, cloud.Count, pairs.Count, 1).Problem(double.PositiveInfinity) is { } tooLarge)
+            throw new InputException($"{source} {Describe(box)}: {tooLarge}");
         var grid = new VoxelGrid(box, scan);
         if (grid.Count == 0)
-            throw new InputException($"--box: {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
+            throw new InputException($"{source} {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
         var sub = new SubVoxelGrid(grid);
         var analysable = new bool[grid.Count];
         var analysableCount = automatic ? AnalysableRegion.Mark(grid, cloud.X, cloud.Y, cloud.Z, analysable) : Fill(analysable);

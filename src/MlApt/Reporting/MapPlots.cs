@@ -96,8 +96,15 @@ public static class MapPlots
     {
         ArgumentNullException.ThrowIfNull(controlFractions);
         var plot = new Plot();
+        // An undefined fraction (no analysed sub-voxel) is drawn as an empty bar, with a note.
         var values = new List<double> { 100 * realFraction };
         values.AddRange(controlFractions.Select(f => 100 * f));
+        if (values.Any(v => !double.IsFinite(v)))
+        {
+            NoData(plot, (values.Count - 1) / 2.0, 0, "undefined volume fraction (no analysed sub-voxel)");
+            for (var i = 0; i < values.Count; i++)
+                values[i] = double.IsFinite(values[i]) ? values[i] : 0;
+        }
         var positions = Enumerable.Range(0, values.Count).Select(i => (double)i).ToArray();
         plot.Add.Bars(positions, values.ToArray());
         var ticks = new List<Tick> { new(0, "real") };
@@ -109,15 +116,42 @@ public static class MapPlots
         return name;
     }
 
+    /// <summary>The note written on a figure with nothing to draw.</summary>
+    private static void NoData(Plot plot, double x, double y, string note)
+    {
+        var text = plot.Add.Text(note, x, y);
+        text.LabelFontSize = 18;
+        text.LabelAlignment = Alignment.MiddleCenter;
+    }
+
+    private static bool HasValue(double[,] values)
+    {
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+                return true;
+        }
+        return false;
+    }
+
     private static double[] Centres(double[] edges) => edges.Zip(edges.Skip(1), (a, b) => (a + b) / 2).ToArray();
 
     private static string Heatmap(string dir, string name, double[,] values, (double Min, double Max) xRange, (double Min, double Max) yRange,
         string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
-        var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(xRange.Min, xRange.Max, yRange.Min, yRange.Max));
-        map.ManualRange = new ScottPlot.Range(0, 1);
-        plot.Add.ColorBar(map).Label = "P(CSRO)";
+        if (HasValue(values))
+        {
+            var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(xRange.Min, xRange.Max, yRange.Min, yRange.Max));
+            map.ManualRange = new ScottPlot.Range(0, 1);
+            plot.Add.ColorBar(map).Label = "P(CSRO)";
+        }
+        else
+        {
+            // A slice through no analysed voxel (a stray ion far from the specimen widens the box, a box at the
+            // data's edge, unranged ions, a model giving NaN): an empty frame that says so, not a failed run.
+            NoData(plot, (xRange.Min + xRange.Max) / 2, (yRange.Min + yRange.Max) / 2, "no analysed voxel in this slice");
+        }
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
