@@ -17,7 +17,7 @@ public sealed class BankSettings : CommonSettings
 
     /// <summary>Stage of the specimen bank's z-SDMs.</summary>
     [CommandOption("--sdm-stage <S>")]
-    [Description("With --specimens: preprocessed (METHOD §4, as the reference map) or normalized (min–max only).")]
+    [Description("With --specimens: preprocessed (the published preprocessing, as the reference map) or normalized (min–max only).")]
     [DefaultValue("preprocessed")]
     public string SdmStage { get; init; } = "preprocessed";
 
@@ -29,7 +29,7 @@ public sealed class BankSettings : CommonSettings
 
     /// <summary>Preset name.</summary>
     [CommandOption("--preset <P>")]
-    [Description("Named bank: cocrni-reference (METHOD §5: FCC vs L1₂ along <002>, 5200 samples), cocrni-111 (FCC vs L1₁ along <111>), feal-reference (BCC vs B2 vs D0₃, Fe-Fe and Al-Al channels).")]
+    [Description("Named bank: cocrni-reference (the published bank: FCC vs L1₂ along <002>, 5200 samples), cocrni-111 (FCC vs L1₁ along <111>), feal-reference (BCC vs B2 vs D0₃, Fe-Fe and Al-Al channels).")]
     public string? Preset { get; init; }
 
     /// <summary>Published-layout file to import.</summary>
@@ -100,7 +100,7 @@ public sealed class BankSettings : CommonSettings
 
     /// <summary>Direction along z.</summary>
     [CommandOption("--orientation <HKL>")]
-    [Description("Crystal direction h,k,l put along z (custom bank; default 0,0,1). 1,0,1 and 1,1,1 use METHOD's reference matrices.")]
+    [Description("Crystal direction h,k,l put along z (custom bank; default 0,0,1). 1,0,1 and 1,1,1 use the published rotation matrices.")]
     public string? Orientation { get; init; }
 
     /// <summary>Lattice parameter axis.</summary>
