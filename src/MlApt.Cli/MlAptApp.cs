@@ -120,7 +120,7 @@ public static class MlAptApp
         {
             // Checked up front where it can be (MapBudget); what remains is the machine's or a limit's answer.
             stderr.WriteLine("mlapt: out of memory: this run needs more memory than the machine, its container or DOTNET_GCHeapHardLimit allows "
-                + "(see docs/memory.md for what a map needs; a smaller --box or --slab K/N pieces need less)");
+                + "(see the Memory section of docs/performance.md for what a map needs; a smaller --box or --slab K/N pieces need less)");
             if (verbose)
                 stderr.WriteLine(e.ToString());
             return BadInput;

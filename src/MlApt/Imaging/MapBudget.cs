@@ -10,7 +10,7 @@ namespace MlApt.Imaging;
 /// memory it will allocate, so that a box too large (a stray ion far from the specimen, coordinates of 1e30,
 /// a stride of 1 pm) or a machine too small is refused with one clear line instead of failing hours later
 /// or being killed by the runtime. The memory model (bytes per ion, per voxel, per sub-voxel) is documented
-/// in docs/memory.md; <see cref="Estimate"/> is its single implementation.
+/// in docs/performance.md (Memory); <see cref="Estimate"/> is its single implementation.
 /// </summary>
 /// <param name="Voxels">Voxels of the scan grid.</param>
 /// <param name="SubVoxels">Sub-voxels (stride cubes).</param>
@@ -25,16 +25,19 @@ public sealed record MapBudget(double Voxels, double SubVoxels, long Ions, doubl
     /// </summary>
     public static readonly long MaxCells = Array.MaxLength;
 
-    /// <summary>Bytes per ion the run allocates: its species byte, a 4-byte cell-order entry per element's neighbour
-    /// grid, a permuted species byte per control, the extraction chunk (amortised).</summary>
+    /// <summary>Bytes per ion the run allocates beyond the reconstruction: its species byte and a permuted species byte
+    /// for a control (plus <see cref="BytesPerIonPerElement"/>).</summary>
     public const int BytesPerIonBase = 2;
 
-    /// <summary>Bytes per voxel of each map kept (probability, spread) plus the analysable mask while scanning.</summary>
-    public const int BytesPerVoxel = 9;
+    /// <summary>Bytes per ion and mapped element: the element's neighbour grid keeps each ion's cell order.</summary>
+    public const int BytesPerIonPerElement = 4;
 
-    /// <summary>Bytes per sub-voxel of each map kept (score, mean, selection, domain label) plus the report's
-    /// temporary copies (covering count, VTI domain floats and encoding).</summary>
-    public const int BytesPerSubVoxel = 14 + 13;
+    /// <summary>Bytes per voxel of each map kept (probability, spread) and of the scan (analysable flag, density count).</summary>
+    public const int BytesPerVoxel = 13;
+
+    /// <summary>Bytes per sub-voxel of each map kept (sum and mean scores, coverage, selection, domain label, density
+    /// cell, domain-fraction labels: 22) and of the report's temporary copies (the VTI's domain floats and encoding: 8).</summary>
+    public const int BytesPerSubVoxel = 22 + 8;
 
     /// <summary>Bytes per voxel of one z-slab being scanned, per channel (93 float inputs) and shared (93 float
     /// counts, 93 double values, three centre doubles).</summary>
@@ -60,7 +63,7 @@ public sealed record MapBudget(double Voxels, double SubVoxels, long Ions, doubl
         var (sx, sy, sz) = (Math.Floor(box.SizeX / scan.Stride + 1e-9), Math.Floor(box.SizeY / scan.Stride + 1e-9), Math.Floor(box.SizeZ / scan.Stride + 1e-9));
         var subVoxels = Math.Max(0, sx) * Math.Max(0, sy) * Math.Max(0, sz);
         var kept = Math.Max(1, analyses) * (1.0 + Math.Max(0, controls));
-        var perIon = BytesPerIonBase + 4.0 * Math.Max(1, elements);
+        var perIon = BytesPerIonBase + (double)BytesPerIonPerElement * Math.Max(1, elements);
         var slab = Math.Min(nz, Math.Max(1, slabLayers)) * nx * ny * (SlabBytesPerVoxel + (double)SlabBytesPerVoxelPerChannel * Math.Max(1, channels));
         var bytes = ions * perIon + kept * (voxels * BytesPerVoxel + subVoxels * BytesPerSubVoxel) + slab + FixedBytes;
         var text = string.Create(CultureInfo.InvariantCulture, $"{Count(nx)} × {Count(ny)} × {Count(nz)}");

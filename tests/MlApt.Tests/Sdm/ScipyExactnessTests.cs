@@ -120,7 +120,7 @@ public class ScipyExactnessTests
             Assert.True(max <= 1e-9, string.Create(CultureInfo.InvariantCulture, $"voxel {v} at {string.Join(", ", f.Centres[v])}: differs by {max:G3}"));
             exact += scalar.AsSpan().SequenceEqual(f.Preprocessed[v]) ? 1 : 0;
         }
-        Assert.True(exact >= f.Raw.Length / 2, $"only {exact} of {f.Raw.Length} voxels bit-equal");
+        Assert.True(exact >= f.Raw.Length / 2, $"only {exact} of {f.Raw.Length} voxels bit-equal"); // 218 of 400 with scipy 1.10.1
     }
 
     /// <summary>
