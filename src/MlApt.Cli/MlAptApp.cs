@@ -106,7 +106,7 @@ public static class MlAptApp
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            stderr.WriteLine("mlapt: " + OneLine(e.Message));
+            stderr.WriteLine("mlapt: " + OneLine(NameTheOption(e.Message, args)));
             if (verbose)
                 stderr.WriteLine(e.ToString());
             return BadInput;
@@ -139,6 +139,35 @@ public static class MlAptApp
 
     private static bool IsBadInput(Exception e) =>
         e is InputException or CommandAppException or UnauthorizedAccessException or IOException;
+
+    /// <summary>
+    /// The argument parser's "Failed to convert 'V' to Double." does not say which option: name it from the
+    /// command line (the option before the value) and say what was expected.
+    /// </summary>
+    internal static string NameTheOption(string message, string[] args)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Failed to convert '(?<value>.*)' to (?<type>[\w.]+)\.?$");
+        if (!m.Success)
+            return message;
+        var value = m.Groups["value"].Value;
+        var type = m.Groups["type"].Value;
+        var expected = type switch
+        {
+            "Double" or "Single" or "Decimal" => "a number",
+            "Int32" or "Int64" or "Int16" or "Byte" => "a whole number",
+            "Boolean" => "true or false",
+            _ => type,
+        };
+        for (var i = 1; i < args.Length; i++)
+        {
+            var given = args[i] == value || (value == "__default_command" && args[i] == "--");
+            if (given && args[i - 1].StartsWith('-'))
+                return $"{args[i - 1]} '{args[i]}': expected {expected}";
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].EndsWith("=" + value, StringComparison.Ordinal))
+                return $"{args[i][..args[i].IndexOf('=')]} '{value}': expected {expected}";
+        }
+        return $"'{value}': expected {expected}";
+    }
 
     /// <summary>
     /// The message on one line, with control characters (NUL and the like, echoed from binary files given where
