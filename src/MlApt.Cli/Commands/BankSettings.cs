@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
-using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Banks;
+using MlApt.Crystal;
+using MlApt.Sdm;
 
 namespace MlApt.Cli.Commands;
 
@@ -24,8 +26,8 @@ public sealed class BankSettings : CommonSettings
     /// <summary>Sphere radius of the specimen bank.</summary>
     [CommandOption("--sphere-radius <NM>")]
     [Description("With --specimens: radius of the voxel sphere whose atoms make each z-SDM (reference 0.75 nm).")]
-    [DefaultValue(0.75)]
-    public double SphereRadius { get; init; } = 0.75;
+    [DefaultValue(VoxelScanOptions.DefaultSphereRadius)]
+    public double SphereRadius { get; init; } = VoxelScanOptions.DefaultSphereRadius;
 
     /// <summary>Preset name.</summary>
     [CommandOption("--preset <P>")]
