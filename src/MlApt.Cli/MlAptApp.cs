@@ -147,14 +147,14 @@ public static class MlAptApp
     /// </summary>
     internal static string NameTheOption(string message, string[] args)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Failed to convert '(?<value>.*)' to (?<type>[\w.]+)\.?$");
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Failed to convert '(?<value>.*)' to (?<type>[\w.`]+)\.?$");
         if (!m.Success)
             return message;
         var value = m.Groups["value"].Value;
         var type = m.Groups["type"].Value;
         var expected = type switch
         {
-            "Double" or "Single" or "Decimal" => "a number",
+            "Double" or "Single" or "Decimal" or "Nullable`1" => "a number", // the optional ones are double? and int?
             "Int32" or "Int64" or "Int16" or "Byte" => "a whole number",
             "Boolean" => "true or false",
             _ => type,

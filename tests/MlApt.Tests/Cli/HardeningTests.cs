@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MlApt.Io;
 using MlApt.Learning;
-using MlApt.Simulation;
+using MlApt.Specimens;
 using MlApt.Tests.Learning;
 
 namespace MlApt.Tests.Cli;

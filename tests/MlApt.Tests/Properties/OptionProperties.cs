@@ -1,7 +1,7 @@
 using CsCheck;
 using MlApt.Io;
 using MlApt.Learning;
-using MlApt.Simulation;
+using MlApt.Specimens;
 using MlApt.Tests.Cli;
 using MlApt.Tests.Learning;
 
@@ -14,10 +14,10 @@ namespace MlApt.Tests.Properties;
 public class OptionProperties
 {
     /// <summary>Values no numeric option accepts, and values outside each option's range.</summary>
-    private static readonly Gen<string> NotANumber = Gen.OneOfConst("NaN", "Infinity", "-Infinity", "abc", "1,5", "1e999", "", "--", "0x10");
+    private static readonly Gen<string> NotANumber = Gen.OneOf("NaN", "Infinity", "-Infinity", "abc", "1,5", "1e999", "", "--", "0x10");
 
     private static readonly Gen<(string Option, string Value)> BadOptions = Gen.OneOf(
-        Gen.Select(Gen.OneOfConst("--voxel", "--stride", "--threshold", "--domain-fraction"), NotANumber),
+        Gen.Select(Gen.OneOf("--voxel", "--stride", "--threshold", "--domain-fraction"), NotANumber),
         Gen.Double[-1e6, 0].Select(v => ("--voxel", v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
         Gen.Double[-1e6, -1e-9].Select(v => ("--stride", v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
         Gen.Double[1, 1e6].Select(v => ("--domain-fraction", v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
@@ -25,8 +25,8 @@ public class OptionProperties
         Gen.Double[-1e9, -1e-9].Select(v => ("--threshold", v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
         Gen.Int[int.MinValue, -1].Select(v => ("--min-domain", v.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         Gen.Int[1001, int.MaxValue].Select(v => ("--control", v.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-        Gen.OneOfConst("x", "1/0", "2/2", "-1/3", "1/2/3").Select(v => ("--slab", v)),
-        Gen.OneOfConst("fast", "sums", "").Select(v => ("--rule", v)),
+        Gen.OneOf("x", "1/0", "2/2", "-1/3", "1/2/3").Select(v => ("--slab", v)),
+        Gen.OneOf("fast", "sums", "").Select(v => ("--rule", v)),
         Gen.Select(Gen.Double[-100, 100].Array[0, 8], Gen.Bool).Select((v, swap) => ("--box", BadBox(v, swap))));
 
     // Six numbers with a min above its max, or any other count of numbers.

@@ -84,7 +84,7 @@ public class ReaderProperties
 
     /// <summary>Range files of 1 … 8 non-overlapping ranges of random elements and molecular ions.</summary>
     private static readonly Gen<(string Name, double Lo, double Width)[]> RangeSets =
-        Gen.Select(Gen.OneOfConst("Ni", "Co", "Cr", "H", "O", "TiN", "CrO", "Al"), Gen.Int[1, 2000], Gen.Int[1, 40]).Array[1, 8]
+        Gen.Select(Gen.OneOf("Ni", "Co", "Cr", "H", "O", "TiN", "CrO", "Al"), Gen.Int[1, 2000], Gen.Int[1, 40]).Array[1, 8]
             .Select(rs =>
             {
                 // Lay the ranges out one after another (0.01 Da resolution) so that none overlaps.
