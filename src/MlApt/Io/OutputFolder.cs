@@ -110,13 +110,21 @@ public sealed class OutputFolder : IDisposable
         var full = System.IO.Path.GetFullPath(path);
         if (Directory.Exists(full))
             InputError.In(source, $"'{path}' is a folder: expected a file name");
-        for (var dir = System.IO.Path.GetDirectoryName(full); !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))
+        if (FileAbove(System.IO.Path.GetDirectoryName(full)) is { } file)
+            InputError.In(source, $"'{path}' lies under the file {file}: expected a path in a folder");
+    }
+
+    // The nearest existing ancestor of a path to be created, when it is a file (nothing can be created under it).
+    private static string? FileAbove(string? dir)
+    {
+        for (; !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))
         {
             if (System.IO.File.Exists(dir))
-                InputError.In(source, $"'{path}' lies under the file {dir}: expected a path in a folder");
+                return dir;
             if (Directory.Exists(dir))
-                break;
+                return null;
         }
+        return null;
     }
 
     /// <summary>The final path of a file written at <paramref name="temporaryPath"/> inside <see cref="Path"/>.</summary>
@@ -173,13 +181,8 @@ public sealed class OutputFolder : IDisposable
     {
         if (System.IO.File.Exists(full))
             InputError.In(source, $"'{target}' is a file: expected a folder (new, empty, or an earlier output to replace)");
-        for (var dir = parent; !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))
-        {
-            if (System.IO.File.Exists(dir))
-                InputError.In(source, $"'{target}' lies under the file {dir}: expected a folder path");
-            if (Directory.Exists(dir))
-                break;
-        }
+        if (FileAbove(parent) is { } file)
+            InputError.In(source, $"'{target}' lies under the file {file}: expected a folder path");
         if (Directory.Exists(full) && !Replaceable(full))
             InputError.In(source, $"'{target}' is a folder with other files (not an earlier mlapt output): give a new or empty folder, "
                 + "since an output folder is replaced whole");
