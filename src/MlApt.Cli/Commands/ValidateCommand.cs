@@ -112,7 +112,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
             controls: settings.Null ? 1 : 0).EnsureFits(settings.Box is null ? $"{recon}: the truth's analysis box" : "--box", "give a smaller --box or a larger --stride");
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
-        Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)
@@ -225,12 +225,14 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
     }
 
     /// <summary>Writes validation.json, pr_curve.png and the map slices into <paramref name="dir"/>.</summary>
-    internal static void Write(string dir, ValidationOutcome o, SpecimenSpec spec, MapProfile profile, string recon, double seconds)
+    internal static void Write(string dir, ValidationOutcome o, SpecimenSpec spec, MapProfile profile, string recon, double seconds,
+        IReadOnlyList<SphericalDomain> trueDomains)
     {
         Directory.CreateDirectory(dir);
+        var subject = profile.OrderName(o.Map.Pairs);
         ValidationPlots.SavePrecisionRecall(dir, "pr_curve.png", o.Curve, o.Score, o.Map.Threshold,
-            $"Sub-voxel precision–recall ({profile.Profile} profile, {(o.Map.Rule == DecisionRule.Sum ? "sum" : "mean")} rule)");
-        MapPlots.SaveSlices(dir, o.Map, "map_");
+            $"{subject}\nsub-voxel precision–recall, {profile.Profile} profile");
+        MapPlots.SaveSlices(dir, o.Map, "map_", subject, trueDomains);
         JsonOutput.WriteFile(Path.Combine(dir, "validation.json"), w => WriteJson(w, o, spec, profile, recon, seconds));
     }
 
