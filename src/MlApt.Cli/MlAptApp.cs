@@ -109,6 +109,19 @@ public static class MlAptApp
                 .WithExample("sro", "cfg.extxyz", "--shells", "3", "--json");
         });
 
+        // The parser reads an empty value of an optional option as "not given" (the default, silently): refuse it.
+        for (var i = 0; i < args.Length; i++)
+        {
+            var empty = args[i].StartsWith('-') && args[i].Length > 1 && args[i].EndsWith('=')
+                ? args[i][..^1]
+                : args[i].StartsWith('-') && args[i].Length > 1 && i + 1 < args.Length && args[i + 1].Length == 0 ? args[i] : null;
+            if (empty is not null)
+            {
+                stderr.WriteLine($"mlapt: {OneLine(empty)} '': expected a value");
+                return BadInput;
+            }
+        }
+
         try
         {
             return app.Run(args, cancellationToken);
@@ -159,7 +172,7 @@ public static class MlAptApp
         if (!m.Success)
             return message;
         var value = m.Groups["value"].Value;
-        var type = m.Groups["type"].Value;
+        var type = m.Groups["type"].Value.TrimEnd('.');
         var expected = type switch
         {
             "Double" or "Single" or "Decimal" or "Nullable`1" => "a number", // the optional ones are double? and int?

@@ -237,6 +237,21 @@ public class HardeningTests
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
+    /// <summary>Found by the property suite: the parser took an empty value of an optional option as "not given".</summary>
+    [Theory]
+    [InlineData("--threshold")]
+    [InlineData("--domain-fraction")]
+    [InlineData("--min-domain")]
+    public void An_empty_option_value_is_refused_not_taken_as_the_default(string option)
+    {
+        using var dir = new TempDir();
+        var inp = Make(dir);
+        CliRunner.AssertBadInput(CliRunner.Run(Map(inp, dir.File("out"), option, "")), option, "expected a value");
+        CliRunner.AssertBadInput(CliRunner.Run(Map(inp, dir.File("out"), option + "=")), option, "expected a value");
+        CliRunner.AssertBadInput(CliRunner.Run(Map(inp, dir.File("out"), option, "abc")), option, "'abc': expected a number");
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
     [Fact]
     public void D8_a_negative_smallest_domain_is_refused()
     {

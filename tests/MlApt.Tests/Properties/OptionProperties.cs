@@ -50,9 +50,10 @@ public class OptionProperties
         var arch = CnnArchitecture.Reference(1);
         var model = dir.File("m.safetensors");
         ModelFile.Save(model, new CnnEnsemble(arch, [KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["FCC", "CSRO"], ["Ni-Ni"]));
-        var outDir = dir.File("out");
+        var n = 0;
         BadOptions.Sample(bad =>
         {
+            var outDir = dir.File($"out{Interlocked.Increment(ref n)}");
             var r = CliRunner.Run("map", pos, "-r", rrng, "-p", "Ni-Ni", "-m", model, "-o", outDir, bad.Option, bad.Value);
             Assert.True(r.Exit == 2, $"{bad.Option} '{bad.Value}': exit {r.Exit}: {r.Err}");
             var lines = r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
