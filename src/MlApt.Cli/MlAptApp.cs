@@ -128,7 +128,7 @@ public static class MlAptApp
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            stderr.WriteLine("mlapt: " + OneLine(NameTheOption(e.Message, args)));
+            stderr.WriteLine("mlapt: " + OneLine(NameTheOption(e is InputException ? OptionNames.Spell(e.Message) : e.Message, args)));
             if (verbose)
                 stderr.WriteLine(e.ToString());
             return BadInput;
