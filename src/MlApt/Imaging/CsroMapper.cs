@@ -56,6 +56,7 @@ public static class CsroMapper
         var indices = new Dictionary<string, SpeciesIndex>(StringComparer.Ordinal);
         foreach (var element in pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct())
             indices[element] = SpeciesIndex.ForVoxelScan(cloud, species, ElementPair.SpeciesOf(table, element), grid);
+        var scanChannels = pairs.Select(p => new ScanChannel(indices[p.Centre], indices[p.Neighbour])).ToArray();
         timings["index"] = Lap(clock);
 
         var channels = pairs.Count;
@@ -85,25 +86,18 @@ public static class CsroMapper
             for (var t = 0; t < n; t++)
                 (cx[t], cy[t], cz[t]) = grid.Centre(voxels[t]);
 
+            // All channels of a voxel in one pass (its atoms gathered once per species), rows voxel-major:
+            // exactly the classifier's input layout, so preprocessing runs over the whole buffer at once.
             var inputs = new float[n * channels * VoxelScan.Bins];
-            var counts = new float[n * VoxelScan.Bins];
-            var values = new double[n * VoxelScan.Bins];
-            for (var c = 0; c < channels; c++)
-            {
-                var t0 = Stopwatch.GetTimestamp();
-                VoxelScan.RunAt(cx, cy, cz, scan, indices[pairs[c].Centre], indices[pairs[c].Neighbour], counts, []);
-                var t1 = Stopwatch.GetTimestamp();
-                Preprocessing.ApplyBatch(counts, values, options.Stage);
-                for (var t = 0; t < n; t++)
-                {
-                    var src = values.AsSpan(t * VoxelScan.Bins, VoxelScan.Bins);
-                    var dst = inputs.AsSpan((t * channels + c) * VoxelScan.Bins, VoxelScan.Bins);
-                    for (var b = 0; b < VoxelScan.Bins; b++)
-                        dst[b] = (float)src[b];
-                }
-                scanSeconds += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
-                preprocessSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
-            }
+            var values = new double[inputs.Length];
+            var t0 = Stopwatch.GetTimestamp();
+            VoxelScan.RunChannelsAt(cx, cy, cz, scan, scanChannels, inputs);
+            var t1 = Stopwatch.GetTimestamp();
+            Preprocessing.ApplyBatch(inputs, values, options.Stage);
+            for (var b = 0; b < values.Length; b++)
+                inputs[b] = (float)values[b];
+            scanSeconds += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+            preprocessSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
             var tc = Stopwatch.GetTimestamp();
             var p = new float[n];
             var s = new float[n];

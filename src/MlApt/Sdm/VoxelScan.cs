@@ -9,7 +9,7 @@ namespace MlApt.Sdm;
 /// exactly representable up to 2²⁴, and float halves the memory of a scan against double while
 /// matching what preprocessing and the classifier read. Runs in parallel over voxels.
 /// </summary>
-public static class VoxelScan
+public static partial class VoxelScan
 {
     /// <summary>Values per voxel row: the 93 cropped bins.</summary>
     public const int Bins = ZSdm.CropLength;
