@@ -89,13 +89,20 @@ public static class CsroMapper
             // All channels of a voxel in one pass (its atoms gathered once per species), rows voxel-major:
             // exactly the classifier's input layout, so preprocessing runs over the whole buffer at once.
             var inputs = new float[n * channels * VoxelScan.Bins];
-            var values = new double[inputs.Length];
             var t0 = Stopwatch.GetTimestamp();
             VoxelScan.RunChannelsAt(cx, cy, cz, scan, scanChannels, inputs);
             var t1 = Stopwatch.GetTimestamp();
-            Preprocessing.ApplyBatch(inputs, values, options.Stage);
-            for (var b = 0; b < values.Length; b++)
-                inputs[b] = (float)values[b];
+            if (options.Stage == SdmStage.Normalized)
+            {
+                Preprocessing.NormalizeInPlace(inputs);
+            }
+            else
+            {
+                var values = new double[inputs.Length];
+                Preprocessing.ApplyBatch(inputs, values, options.Stage);
+                for (var b = 0; b < values.Length; b++)
+                    inputs[b] = (float)values[b];
+            }
             scanSeconds += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
             preprocessSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
             var tc = Stopwatch.GetTimestamp();

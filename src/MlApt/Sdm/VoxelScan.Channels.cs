@@ -11,7 +11,7 @@ public static partial class VoxelScan
     /// Scans several channels (pairs of species) of every voxel at once, for arbitrary centres: each
     /// species' sphere atoms are gathered once per voxel and shared by the channels that use them, then
     /// sorted into thin z-slices so that a pair is only examined when its Δz can reach the cropped bins,
-    /// and a same-species channel examines each unordered pair once and counts both of its directions.
+    /// and a same-species channel examines each unordered pair once for both of its directions.
     /// The counts equal the literal definition (<see cref="ZSdm.AccumulatePairs"/> over the atoms in the
     /// sphere, cropped) exactly; <paramref name="counts"/> receives voxels × channels × 93 values,
     /// voxel-major (the 93 bins of channel c of voxel v start at (v·channels + c)·93).
@@ -121,7 +121,14 @@ public static partial class VoxelScan
                 }
             }
             for (var c = 0; c < _plan.Channels; c++)
-                ZSdm.SumLanes(_hist.AsSpan(c * ZSdm.ChannelHistogramInts, ZSdm.ChannelHistogramInts), row.Slice(c * Bins, Bins));
+            {
+                var hist = _hist.AsSpan(c * ZSdm.ChannelHistogramInts, ZSdm.ChannelHistogramInts);
+                var (ia, ib) = _plan.Pairs[c];
+                if (ia == ib)
+                    ZSdm.SumSame(hist, row.Slice(c * Bins, Bins));
+                else
+                    ZSdm.SumCross(hist, row.Slice(c * Bins, Bins));
+            }
         }
     }
 

@@ -13,30 +13,62 @@ public static partial class ZSdm
     /// </summary>
     internal const double CropMaxAbsDz = 0.705;
 
-    /// <summary>Ints of one channel's histogram in the sorted kernels: one lane histogram per vector lane.</summary>
-    internal const int ChannelHistogramInts = 4 * LaneHistogramStride;
+    /// <summary>
+    /// Ints of one channel's histogram in the sorted kernels: one lane histogram per vector lane, then
+    /// the exceptions histogram of the same-species kernel (<see cref="DirectOffset"/>).
+    /// </summary>
+    internal const int ChannelHistogramInts = 5 * LaneHistogramStride;
 
-    /// <summary>Sums the lane histograms of one channel (<see cref="ChannelHistogramInts"/> ints) into its 93 cropped counts.</summary>
-    internal static void SumLanes(ReadOnlySpan<int> hist, Span<float> row)
+    /// <summary>Offset of the exceptions histogram (bins 54 … 146, counted directly) in a channel histogram.</summary>
+    internal const int DirectOffset = 4 * LaneHistogramStride;
+
+    /// <summary>First full-profile bin of the same-species kernel's lane histograms (one below the crop, for the mirror).</summary>
+    private const int MirrorStart = CropStart - 1;
+
+    /// <summary>Sums the lane histograms of a cross channel (<see cref="AccumulateCrossSorted"/>) into its 93 cropped counts.</summary>
+    internal static void SumCross(ReadOnlySpan<int> hist, Span<float> row)
     {
         for (var k = 0; k < CropLength; k++)
-            row[k] = hist[k] + hist[LaneHistogramStride + k] + hist[2 * LaneHistogramStride + k] + hist[3 * LaneHistogramStride + k];
+            row[k] = LaneSum(hist, k);
     }
 
     /// <summary>
+    /// The 93 cropped counts of a same-species channel (<see cref="AccumulateSameSorted"/>): bin k holds the
+    /// pairs counted at k in their own direction, the mirror images of those counted at 199 − k (their
+    /// reverse pairs), and the exceptions counted directly.
+    /// </summary>
+    internal static void SumSame(ReadOnlySpan<int> hist, Span<float> row)
+    {
+        for (var k = 0; k < CropLength; k++)
+        {
+            var bin = CropStart + k;
+            row[k] = LaneSum(hist, bin - MirrorStart) + LaneSum(hist, FullBinCount - 1 - bin - MirrorStart) + hist[DirectOffset + k];
+        }
+    }
+
+    private static int LaneSum(ReadOnlySpan<int> hist, int slot) =>
+        hist[slot] + hist[LaneHistogramStride + slot] + hist[2 * LaneHistogramStride + slot] + hist[3 * LaneHistogramStride + slot];
+
+    /// <summary>
     /// Same-species pairs of z-sorted atoms: each unordered pair (i, j &gt; i) whose slices are at most
-    /// <paramref name="window"/> apart is examined once and both of its ordered pairs are counted. The
+    /// <paramref name="window"/> apart is examined once and stands for both of its ordered pairs. The
     /// reverse pair's Δx, Δy, Δz are the exact negatives (IEEE subtraction is antisymmetric), so its
-    /// squared distance is the same number; its own Δx range test and its own bin expression,
-    /// (−Δz − (−1.5)) · (1/3) · 200, are evaluated separately, so both directions are decided exactly as
-    /// <see cref="AccumulatePairs"/> decides them. The coordinate arrays must be NaN-padded by at least
-    /// three values after <paramref name="n"/>.
+    /// squared distance and its zero tests are the same. Usually its bin is the mirror image, 199 − k, of
+    /// the forward pair's bin k, and its half-open Δx test agrees (they differ only at Δx = ±1.5); then
+    /// one count at k (lane histograms cover bins 53 … 146) stands for both and <see cref="SumSame"/>
+    /// adds the mirror. Where a bin edge makes the two bin expressions disagree, or Δx = ±1.5, both
+    /// directions are decided by <see cref="TryBin"/> and counted directly: every ordered pair is decided
+    /// exactly as <see cref="AccumulatePairs"/> decides it. Arrays NaN-padded by ≥ 3 values after <paramref name="n"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void AccumulateSameSorted(double* x, double* y, double* z, int n, int* slice, int* sliceStart,
         int window, int slices, double r2, int* hist)
     {
         var k = new PairConstants(r2);
+        var mirrorFirst = Vector256.Create((double)MirrorStart);
+        var mirrorSum = Vector256.Create((double)(FullBinCount - 1));
+        var laneBase = Vector128.Create(-MirrorStart, LaneHistogramStride - MirrorStart, 2 * LaneHistogramStride - MirrorStart, 3 * LaneHistogramStride - MirrorStart);
+        var direct = hist + DirectOffset - CropStart;
         for (var i = 0; i < n; i++)
         {
             var last = slice[i] + window + 1;
@@ -53,9 +85,37 @@ public static partial class ZSdm
                 var common = Vector256.LessThanOrEqual(d2, k.R2)
                     & ~Vector256.Equals(dx, Vector256<double>.Zero)
                     & ~Vector256.Equals(dz, Vector256<double>.Zero);
-                Count(hist, common, dx, dz, k);
-                Count(hist, common, -dx, -dz, k);
+                var forward = (dz - k.Lo) * k.Third * k.TwoHundred;
+                var reverse = (-dz - k.Lo) * k.Third * k.TwoHundred;
+                // Within the pair radius |Δz| ≤ 1.5, so both values are ≥ 0 and Floor is the (int) truncation.
+                var regular = Vector256.Equals(Vector256.Floor(forward) + Vector256.Floor(reverse), mirrorSum)
+                    & ~Vector256.Equals(Vector256.Abs(dx), k.Hi);
+                var exceptions = (common & ~regular).ExtractMostSignificantBits();
+                if (exceptions != 0)
+                    CountDirect(direct, exceptions, dx, dz);
+                var keep = common & regular
+                    & Vector256.GreaterThanOrEqual(dx, k.Lo)
+                    & Vector256.LessThan(dx, k.Hi)
+                    & Vector256.GreaterThanOrEqual(forward, mirrorFirst)
+                    & Vector256.LessThan(forward, k.End);
+                Increment(hist, Vector256.ConditionalSelect(keep, forward, k.End + Vector256<double>.One), laneBase);
             }
+        }
+    }
+
+    /// <summary>Both directions of the exceptional lanes, each decided by <see cref="TryBin"/> (rare: bin edges, Δx = ±1.5).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe void CountDirect(int* direct, uint lanes, Vector256<double> dx, Vector256<double> dz)
+    {
+        for (var lane = 0; lane < Vector256<double>.Count; lane++)
+        {
+            if ((lanes & (1u << lane)) == 0)
+                continue;
+            double x = dx.GetElement(lane), z = dz.GetElement(lane);
+            if (TryBin(x, z, out var bin) && bin >= CropStart && bin < CropStart + CropLength)
+                direct[bin]++;
+            if (TryBin(-x, -z, out bin) && bin >= CropStart && bin < CropStart + CropLength)
+                direct[bin]++;
         }
     }
 
@@ -121,10 +181,16 @@ public static partial class ZSdm
             & Vector256.LessThan(dx, k.Hi)
             & Vector256.GreaterThanOrEqual(tb, k.First)
             & Vector256.LessThan(tb, k.End);
-        var bins = Vector256.ConditionalSelect(keep, tb, k.End);
+        Increment(hist, Vector256.ConditionalSelect(keep, tb, k.End), k.LaneBase);
+    }
+
+    /// <summary>One increment per lane: lane l adds one at slot (int)bins[l] + laneBase[l].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Increment(int* hist, Vector256<double> bins, Vector128<int> laneBase)
+    {
         if (Avx.IsSupported)
         {
-            var slot = Avx.ConvertToVector128Int32WithTruncation(bins) + k.LaneBase;
+            var slot = Avx.ConvertToVector128Int32WithTruncation(bins) + laneBase;
             hist[slot.ToScalar()]++;
             hist[slot.GetElement(1)]++;
             hist[slot.GetElement(2)]++;
@@ -132,10 +198,10 @@ public static partial class ZSdm
         }
         else
         {
-            hist[(int)bins.GetElement(0) - CropStart]++;
-            hist[LaneHistogramStride + (int)bins.GetElement(1) - CropStart]++;
-            hist[2 * LaneHistogramStride + (int)bins.GetElement(2) - CropStart]++;
-            hist[3 * LaneHistogramStride + (int)bins.GetElement(3) - CropStart]++;
+            hist[(int)bins.GetElement(0) + laneBase.GetElement(0)]++;
+            hist[(int)bins.GetElement(1) + laneBase.GetElement(1)]++;
+            hist[(int)bins.GetElement(2) + laneBase.GetElement(2)]++;
+            hist[(int)bins.GetElement(3) + laneBase.GetElement(3)]++;
         }
     }
 }
