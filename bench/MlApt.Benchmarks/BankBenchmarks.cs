@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Benchmarks;
 

@@ -1,7 +1,9 @@
+using MlApt.Banks;
 using System.Runtime.Intrinsics;
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using MlApt.Learning;
+using MlApt.Numerics;
 
 namespace MlApt.Benchmarks;
 
@@ -40,7 +42,7 @@ public class CnnTrainingBenchmarks
     private TrainingBank _bank = null!;
 
     [GlobalSetup]
-    public void Setup() => _bank = TrainingBank.FromSimulation(MlApt.Simulation.BankGenerator.Generate(MlApt.Simulation.BankPresets.Get("cocrni-reference"), 42));
+    public void Setup() => _bank = BankGenerator.Generate(BankPresets.Get("cocrni-reference"), 42).ToTrainingBank();
 
     /// <summary>Full reference training.</summary>
     [Benchmark]
@@ -155,7 +157,7 @@ internal static class CnnQuick
         }
         if (what is "train" or "all")
         {
-            var bank = TrainingBank.FromSimulation(MlApt.Simulation.BankGenerator.Generate(MlApt.Simulation.BankPresets.Get("cocrni-reference"), 42));
+            var bank = BankGenerator.Generate(BankPresets.Get("cocrni-reference"), 42).ToTrainingBank();
             var sw = Stopwatch.StartNew();
             var r = Trainer.Train(bank, new TrainingOptions { Seed = 1 });
             Console.WriteLine($"training: {sw.Elapsed.TotalSeconds:F1} s, test accuracy {r.Test.Accuracy:F4}, cv {string.Join(", ", r.Folds.Select(f => f.ValidationAccuracy.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}");
@@ -172,11 +174,11 @@ internal static class CnnParts
         var a = CnnArchitecture.Reference();
         var bank = CnnQuick.SyntheticBank(64, 1);
         var w = new CnnWeights(a);
-        Initialization.GlorotUniform(w, new Rng(1));
+        Initialization.GlorotUniform(w, new SeededRandom(1));
         var g = new CnnWeights(a);
         var net = new Network(a, 32);
         var adam = new Adam(a);
-        var rng = new Rng(2);
+        var rng = new SeededRandom(2);
         var x = bank.X.AsSpan(0, 32 * 93).ToArray();
         var y = bank.Y.AsSpan(0, 32).ToArray();
         const int reps = 2000;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Benchmarks;
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using MlApt.Crystal;
-using MlApt.Simulation;
+using MlApt.Numerics;
+using MlApt.Sro;
 
 namespace MlApt.Benchmarks;
 
@@ -41,7 +42,7 @@ public static class MonteCarloQuick
     {
         var lattice = PeriodicLattice.Build(Lattice.Fcc, 10);
         var composition = Composition.Parse("Co:1,Cr:1,Ni:1");
-        var random = new SampleRandom(7);
+        var random = new SeededRandom(7);
         var species = composition.RandomOccupation(lattice.Count, ref random);
         string[] terms = ["Co-Cr:1=-0.02", "Cr-Cr:1=0.03", "Cr-Ni:1=-0.01", "Co-Co:2=0.005", "Cr-Cr:2=-0.01", "Co-Ni:3=0.002"];
         var interactions = PairInteractions.Parse(composition.Elements, terms.Where(t => t[t.IndexOf(':', StringComparison.Ordinal) + 1] - '0' <= shells));
@@ -73,7 +74,7 @@ public static class MonteCarloQuick
     {
         var lattice = PeriodicLattice.Build(Lattice.Fcc, 8);
         var shells = lattice.Neighbours();
-        var r = new SampleRandom(30);
+        var r = new SeededRandom(30);
         string[] elements = ["A", "B"];
         var species = Composition.Parse("A:1,B:1").RandomOccupation(lattice.Count, ref r);
         var mc = new MonteCarlo(shells, PairInteractions.Parse(elements, ["A-B:1=-0.04"]), species, 5000, 31);

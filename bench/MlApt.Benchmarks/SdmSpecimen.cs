@@ -1,7 +1,7 @@
 using MlApt.Geometry;
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Benchmarks;
 

@@ -4,8 +4,8 @@ using MlApt.Cli.Infrastructure;
 using MlApt.Io;
 using MlApt.Reporting;
 using MlApt.Sdm;
-using MlApt.Simulation;
 using Spectre.Console.Cli;
+using MlApt.Banks;
 
 namespace MlApt.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using MlApt.Crystal;
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Cli.Commands;
 
@@ -98,21 +98,8 @@ internal static class BankCustom
     private static Occupation SolidSolution(string? composition, string structure)
     {
         if (composition is null) InputError.In("--composition", $"required for {structure}, e.g. Fe:0.75,Al:0.25");
-        var elements = new List<string>();
-        var fractions = new List<double>();
-        foreach (var part in composition.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var kv = part.Split(':', StringSplitOptions.TrimEntries);
-            var f = 0.0;
-            if (kv.Length != 2 || kv[0].Length == 0
-                || !double.TryParse(kv[1], NumberStyles.Float, CultureInfo.InvariantCulture, out f) || !(f >= 0) || !double.IsFinite(f))
-                InputError.In("--composition", $"'{composition}': expected Element:fraction pairs such as Fe:0.75,Al:0.25");
-            if (elements.Contains(kv[0])) InputError.In("--composition", $"'{composition}': {kv[0]} is given twice");
-            elements.Add(kv[0]);
-            fractions.Add(f);
-        }
-        if (!(fractions.Sum() > 0)) InputError.In("--composition", $"'{composition}': fractions are all zero");
-        return new Occupation(Motif.SolidSolution, elements, fractions);
+        var parsed = Composition.Parse(composition, "--composition", allowZero: true);
+        return new Occupation(Motif.SolidSolution, parsed.Elements, parsed.Amounts);
     }
 
     private static ParameterAxis Axis(string? text, string fallback, string option, double lo, double hi, int? samples)

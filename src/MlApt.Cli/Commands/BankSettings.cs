@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
-using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Banks;
+using MlApt.Crystal;
+using MlApt.Sdm;
 
 namespace MlApt.Cli.Commands;
 
@@ -17,19 +19,19 @@ public sealed class BankSettings : CommonSettings
 
     /// <summary>Stage of the specimen bank's z-SDMs.</summary>
     [CommandOption("--sdm-stage <S>")]
-    [Description("With --specimens: preprocessed (METHOD §4, as the reference map) or normalized (min–max only).")]
+    [Description("With --specimens: preprocessed (the published preprocessing, as the reference map) or normalized (min–max only).")]
     [DefaultValue("preprocessed")]
     public string SdmStage { get; init; } = "preprocessed";
 
     /// <summary>Sphere radius of the specimen bank.</summary>
     [CommandOption("--sphere-radius <NM>")]
     [Description("With --specimens: radius of the voxel sphere whose atoms make each z-SDM (reference 0.75 nm).")]
-    [DefaultValue(0.75)]
-    public double SphereRadius { get; init; } = 0.75;
+    [DefaultValue(VoxelScanOptions.DefaultSphereRadius)]
+    public double SphereRadius { get; init; } = VoxelScanOptions.DefaultSphereRadius;
 
     /// <summary>Preset name.</summary>
     [CommandOption("--preset <P>")]
-    [Description("Named bank: cocrni-reference (METHOD §5: FCC vs L1₂ along <002>, 5200 samples), cocrni-111 (FCC vs L1₁ along <111>), feal-reference (BCC vs B2 vs D0₃, Fe-Fe and Al-Al channels).")]
+    [Description("Named bank: cocrni-reference (the published bank: FCC vs L1₂ along <002>, 5200 samples), cocrni-111 (FCC vs L1₁ along <111>), feal-reference (BCC vs B2 vs D0₃, Fe-Fe and Al-Al channels).")]
     public string? Preset { get; init; }
 
     /// <summary>Published-layout file to import.</summary>
@@ -100,7 +102,7 @@ public sealed class BankSettings : CommonSettings
 
     /// <summary>Direction along z.</summary>
     [CommandOption("--orientation <HKL>")]
-    [Description("Crystal direction h,k,l put along z (custom bank; default 0,0,1). 1,0,1 and 1,1,1 use METHOD's reference matrices.")]
+    [Description("Crystal direction h,k,l put along z (custom bank; default 0,0,1). 1,0,1 and 1,1,1 use the published rotation matrices.")]
     public string? Orientation { get; init; }
 
     /// <summary>Lattice parameter axis.</summary>

@@ -11,6 +11,7 @@ using MlApt.Reporting;
 using MlApt.Sdm;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 
@@ -239,7 +240,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteNumber("voxel_nm", s.Voxel);
         w.WriteNumber("stride_nm", s.Stride);
         w.WriteNumber("sphere_radius_nm", profile.SphereRadius * s.Voxel);
-        w.WriteNumber("pair_radius_nm", 1.5);
+        w.WriteNumber("pair_radius_nm", ZSdm.DefaultPairRadius);
         w.WriteString("profile", profile.Profile);
         profile.WriteDecision(w);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
@@ -282,7 +283,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
             w.WriteStartObject();
             w.WriteString("pairs", string.Join("+", pairs));
             w.WriteString("folder", Path.GetFileName(dir));
-            if (double.IsFinite(map.VolumeFraction)) w.WriteNumber("csro_volume_fraction", map.VolumeFraction); else w.WriteNull("csro_volume_fraction");
+            w.WriteFiniteOrNull("csro_volume_fraction", map.VolumeFraction);
             w.WriteNumber("domains", map.Domains.Count);
             w.WriteNumber("dbscan_clusters", map.Dbscan.Clusters);
             w.WriteEndObject();

@@ -17,7 +17,7 @@ namespace MlApt.Cli.Commands;
 /// <param name="Stage">Preprocessing of the voxel z-SDMs the model expects.</param>
 /// <param name="SphereRadius">Voxel sphere radius the model was trained for, in voxel edges (reference 0.75).</param>
 public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Model, string ModelId, DecisionRule Rule, double Threshold, SdmStage Stage,
-    double SphereRadius = 0.75)
+    double SphereRadius = VoxelScanOptions.DefaultSphereRadius)
 {
     /// <summary>Model metadata key of the voxel sphere radius (in voxel edges) a model was trained for.</summary>
     public const string SphereKey = "map.sphere_radius";
@@ -35,7 +35,7 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     public double DomainFraction { get; init; }
 
     /// <summary>The scan of a map with this profile.</summary>
-    public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, 1.5);
+    public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, ZSdm.DefaultPairRadius);
 
     /// <summary>The map settings of this profile for the given box and voxel geometry.</summary>
     public MapOptions MapOptions(Box? box, double voxel, double stride) =>
@@ -105,7 +105,7 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
         // The stage is part of the model (what it was trained on), so it holds under every profile.
         var stage = ensemble.Metadata.TryGetValue(StageKey, out var st) && st.Equals("normalized", StringComparison.OrdinalIgnoreCase)
             ? SdmStage.Normalized : SdmStage.Preprocessed;
-        var sphere = ensemble.Metadata.TryGetValue(SphereKey, out var sr) && double.TryParse(sr, NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) && radius > 0 ? radius : 0.75;
+        var sphere = ensemble.Metadata.TryGetValue(SphereKey, out var sr) && double.TryParse(sr, NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) && radius > 0 ? radius : VoxelScanOptions.DefaultSphereRadius;
         var minDomainInForce = minDomain ?? (!reference && ensemble.Metadata.TryGetValue(MinDomainKey, out var md) && int.TryParse(md, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 0);
         var domainFractionInForce = domainFraction ?? (!reference && ensemble.Metadata.TryGetValue(DomainFractionKey, out var pf)
             && double.TryParse(pf, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f is > 0 and < 1 ? f : 0);

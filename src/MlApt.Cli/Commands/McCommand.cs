@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Crystal;
+using MlApt.Numerics;
+using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;
 
@@ -19,11 +21,11 @@ public sealed class McCommand(CliIo io) : Command<McSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var ic = CultureInfo.InvariantCulture;
-        var composition = MlApt.Simulation.Composition.Parse(settings.Composition!);
+        var composition = Composition.Parse(settings.Composition!, "--composition");
         var interactions = PairInteractions.Parse(composition.Elements, settings.Pairs);
         var lattice = PeriodicLattice.Build(settings.ParsedLattice, settings.Cells);
         var neighbours = lattice.Neighbours(3);
-        var random = new SampleRandom((ulong)settings.Seed);
+        var random = new SeededRandom((ulong)settings.Seed);
         var species = composition.RandomOccupation(lattice.Count, ref random);
         var mc = new MonteCarlo(neighbours, interactions, species, settings.Temperature!.Value, random.NextUInt64());
 

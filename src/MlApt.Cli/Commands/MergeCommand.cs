@@ -9,6 +9,7 @@ using MlApt.Reporting;
 using MlApt.Sdm;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 

@@ -4,6 +4,7 @@ using MlApt.Cli.Infrastructure;
 using MlApt.Io;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Crystal;
 
 namespace MlApt.Cli.Commands;
 

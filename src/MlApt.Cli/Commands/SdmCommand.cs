@@ -8,6 +8,7 @@ using MlApt.Reporting;
 using MlApt.Sdm;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 
@@ -99,9 +100,9 @@ public sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
         w.WriteStartObject("provenance");
         w.WriteString("program", "mlapt " + ProgramInfo.Version);
         w.WriteString("reconstruction", s.Recon);
-        w.WriteString("reconstruction_sha256", MlApt.Reporting.Provenance.Sha256(s.Recon));
+        w.WriteString("reconstruction_sha256", MlApt.Numerics.Provenance.Sha256(s.Recon));
         w.WriteString("ranges", s.Ranges);
-        w.WriteString("ranges_sha256", MlApt.Reporting.Provenance.Sha256(s.Ranges!));
+        w.WriteString("ranges_sha256", MlApt.Numerics.Provenance.Sha256(s.Ranges!));
         w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         w.WriteEndObject();
     }

@@ -3,9 +3,12 @@ using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
 using MlApt.Reporting;
-using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Crystal;
+using MlApt.Numerics;
+using MlApt.Specimens;
+using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;
 
@@ -134,7 +137,7 @@ public sealed class SimulateSettings : CommonSettings
             Size = (size[0], size[1], size[2]),
             Lattice = Lattice.ToLowerInvariant(),
             A = A,
-            Composition = ParseComposition(Composition),
+            Composition = MlApt.Crystal.Composition.Parse(Composition, "--composition", allowZero: true).Entries,
             Domains = Domains,
             RadiusMin = rmin,
             RadiusMax = rmax,
@@ -156,22 +159,6 @@ public sealed class SimulateSettings : CommonSettings
             throw new InputException("simulate: " + e.Message);
         }
         return spec;
-    }
-
-    /// <summary>Parses <c>Element:amount,…</c>.</summary>
-    public static IReadOnlyList<(string Element, double Amount)> ParseComposition(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var list = new List<(string, double)>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var kv = part.Split(':', 2, StringSplitOptions.TrimEntries);
-            if (kv.Length != 2 || kv[0].Length == 0)
-                InputError.In("--composition", $"'{part}': expected Element:amount");
-            list.Add((kv[0], Number(kv[1], "--composition")));
-        }
-        if (list.Count == 0) InputError.In("--composition", "empty");
-        return list;
     }
 
     private static double[] Numbers(string text, string option, int count)

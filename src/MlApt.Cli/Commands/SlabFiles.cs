@@ -6,6 +6,7 @@ using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
 using MlApt.Sdm;
+using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 

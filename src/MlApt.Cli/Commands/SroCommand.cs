@@ -2,9 +2,10 @@ using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using MlApt.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Crystal;
+using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;
 

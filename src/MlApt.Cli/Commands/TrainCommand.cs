@@ -7,6 +7,7 @@ using MlApt.Learning;
 using MlApt.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 
@@ -342,13 +343,7 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
     private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
     {
         w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            if (double.IsFinite(v))
-                w.WriteNumberValue(v);
-            else
-                w.WriteNullValue();
-        }
+        foreach (var v in values) w.WriteFiniteOrNullValue(v);
         w.WriteEndArray();
     }
 }

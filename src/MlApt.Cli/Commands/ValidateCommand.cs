@@ -8,10 +8,10 @@ using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
 using MlApt.Sdm;
-using MlApt.Simulation;
 using MlApt.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MlApt.Specimens;
 
 namespace MlApt.Cli.Commands;
 

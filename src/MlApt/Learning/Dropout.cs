@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MlApt.Numerics;
 
 namespace MlApt.Learning;
 
@@ -12,7 +13,7 @@ internal static class Dropout
     /// Draws a mask from <paramref name="rng"/>: four 16-bit uniforms per 64-bit draw (a resolution of
     /// 1/65536 on the rate is plenty, and the mask is ~40k units per batch).
     /// </summary>
-    public static void FillMask(Span<float> mask, double rate, Rng rng)
+    public static void FillMask(Span<float> mask, double rate, SeededRandom rng)
     {
         var scale = (float)(1.0 / (1.0 - rate));
         var threshold = (int)Math.Round(rate * 65536.0);

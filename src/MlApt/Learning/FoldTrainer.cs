@@ -1,7 +1,8 @@
+using MlApt.Numerics;
 namespace MlApt.Learning;
 
 /// <summary>Trains one member on one fold's training set, validating after every epoch.</summary>
-internal sealed class FoldTrainer(CnnArchitecture arch, TrainingBank data, TrainingOptions options, Rng rng, int fold)
+internal sealed class FoldTrainer(CnnArchitecture arch, TrainingBank data, TrainingOptions options, SeededRandom rng, int fold)
 {
     private readonly Network _net = new(arch, options.BatchSize);
     private readonly float[] _x = new float[options.BatchSize * data.SampleSize];

@@ -2,6 +2,7 @@ using System.Globalization;
 using MlApt.Io;
 using MlApt.Reporting;
 using PureHDF;
+using MlApt.Numerics;
 
 namespace MlApt.Learning;
 

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -96,7 +97,7 @@ public static class ModelFile
         yield return ("pairs", JsonSerializer.Serialize(e.Pairs));
         yield return ("members", e.Members.Count.ToString(CultureInfo.InvariantCulture));
         yield return ("metadata", JsonSerializer.Serialize(e.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value)));
-        yield return ("program_version", Reporting.Provenance.Version);
+        yield return ("program_version", Provenance.Version);
     }
 
     /// <summary>Reads an ensemble; a malformed file gives an <see cref="InputException"/> naming it and the fault.</summary>

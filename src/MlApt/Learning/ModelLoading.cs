@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using MlApt.Io;
 
 namespace MlApt.Learning;
@@ -39,9 +40,9 @@ public static class ModelLoading
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!Directory.Exists(path))
-            return "sha256:" + Reporting.Provenance.Sha256(path);
+            return "sha256:" + Provenance.Sha256(path);
         var members = Directory.GetFiles(path).Where(f => f.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f) + ":" + Reporting.Provenance.Sha256(f));
+            .Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f) + ":" + Provenance.Sha256(f));
         var text = string.Join("\n", members);
         return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 namespace MlApt.Learning;
 
 /// <summary>
@@ -48,7 +49,7 @@ internal sealed class Network
     /// Forward pass of <paramref name="batch"/> samples (x is [B][C][L]); dropout is applied when
     /// <paramref name="dropoutRng"/> is given (training) and the architecture's rate is positive.
     /// </summary>
-    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> x, int batch, CnnWeights w, Rng? dropoutRng)
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> x, int batch, CnnWeights w, SeededRandom? dropoutRng)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, MaxBatch);

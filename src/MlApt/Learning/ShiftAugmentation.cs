@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 namespace MlApt.Learning;
 
 /// <summary>
@@ -36,7 +37,7 @@ public static class ShiftAugmentation
     /// The originals followed by one shifted copy of each (2N samples; copy i of source i, so sample
     /// j comes from source j mod N) with shifts drawn from <paramref name="rng"/>.
     /// </summary>
-    internal static TrainingBank Augment(TrainingBank bank, int minShift, int maxShift, Rng rng)
+    internal static TrainingBank Augment(TrainingBank bank, int minShift, int maxShift, SeededRandom rng)
     {
         if (minShift > maxShift)
             throw new ArgumentException($"shift range [{minShift}, {maxShift}] is empty");
@@ -46,7 +47,7 @@ public static class ShiftAugmentation
         bank.X.CopyTo(x, 0);
         for (var i = 0; i < n; i++)
         {
-            var k = minShift + rng.Next(maxShift - minShift + 1);
+            var k = minShift + rng.NextIntFast(maxShift - minShift + 1);
             Shift(bank.X.AsSpan(i * size, size), bank.Channels, k, x.AsSpan((n + i) * size, size));
         }
         var y = new int[2 * n];

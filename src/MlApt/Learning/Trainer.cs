@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MlApt.Numerics;
 
 namespace MlApt.Learning;
 
@@ -21,7 +22,7 @@ public static class Trainer
         var clock = Stopwatch.StartNew();
         var arch = new CnnArchitecture(bank.Channels, bank.Length, options.Filters, 10, Padding.Valid, 2, options.Hidden, bank.Classes.Count);
         arch.Validate();
-        var rng = new Rng(options.Seed);
+        var rng = new SeededRandom(options.Seed);
         var data = options.Augment ? ShiftAugmentation.Augment(bank, options.MinShift, options.MaxShift, rng) : bank;
         var (test, folds) = Split(data.Count, bank.Count, options, rng);
         var foldRngs = Enumerable.Range(0, options.Folds).Select(_ => rng.Fork()).ToArray();
@@ -69,7 +70,7 @@ public static class Trainer
     /// (sizes as scikit-learn's KFold: the first n mod k folds one larger). By source: the same on
     /// source samples, each bringing its original and its shifted copy (sample j comes from j mod N).
     /// </summary>
-    internal static (int[] Test, int[][] Folds) Split(int count, int sources, TrainingOptions o, Rng rng)
+    internal static (int[] Test, int[][] Folds) Split(int count, int sources, TrainingOptions o, SeededRandom rng)
     {
         var units = o.SplitBySource ? sources : count;
         var order = Enumerable.Range(0, units).ToArray();

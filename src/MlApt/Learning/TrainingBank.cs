@@ -150,19 +150,6 @@ public sealed class TrainingBank
         return null;
     }
 
-    /// <summary>A generated bank (<see cref="Simulation.BankGenerator"/>) as training data, sharing its arrays.</summary>
-    public static TrainingBank FromSimulation(Simulation.PatternBank bank)
-    {
-        ArgumentNullException.ThrowIfNull(bank);
-        var info = bank.Info;
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["preset"] = info.Preset };
-        if (info.Seed is { } seed)
-            metadata["seed"] = seed.ToString(CultureInfo.InvariantCulture);
-        if (info.Direction is { } d)
-            metadata["orientation_hkl"] = string.Create(CultureInfo.InvariantCulture, $"[{d.H},{d.K},{d.L}]");
-        return new TrainingBank(bank.X, bank.Y, bank.ChannelCount, Simulation.PatternBank.Bins, info.ClassNames, info.Channels, metadata);
-    }
-
     /// <summary>
     /// Concatenates banks with the same channels, length, class names and pairs; the metadata of the
     /// first is kept. <paramref name="names"/> label the banks in errors.

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -154,7 +155,7 @@ public static class MapReport
                 ? "bounding box of all ions; a voxel is analysed when the ion density of its cube is at least half the median of occupied voxels"
                 : "every voxel of the given box");
             w.WriteEndObject();
-            Number(w, "csro_volume_fraction", map.VolumeFraction);
+            w.WriteFiniteOrNull("csro_volume_fraction", map.VolumeFraction);
             w.WriteStartObject("decision");
             w.WriteString("rule", map.Rule == DecisionRule.Sum ? "sum" : "mean");
             w.WriteNumber("threshold", map.Threshold);
@@ -184,16 +185,16 @@ public static class MapReport
             w.WriteNumber("analysed_volume_nm3", map.AnalysedVolumeNm3);
             w.WriteStartObject("connected");
             w.WriteNumber("count", map.Domains.Count);
-            Number(w, "number_density_m3", map.DomainNumberDensity);
-            Number(w, "mean_volume_nm3", map.Domains.Count == 0 ? double.NaN : map.Domains.Average(d => d.Domain.VolumeNm3));
-            Number(w, "mean_equivalent_radius_nm", map.Domains.Count == 0 ? double.NaN : map.Domains.Average(d => d.Domain.EquivalentRadiusNm));
+            w.WriteFiniteOrNull("number_density_m3", map.DomainNumberDensity);
+            w.WriteFiniteOrNull("mean_volume_nm3", map.Domains.Count == 0 ? double.NaN : map.Domains.Average(d => d.Domain.VolumeNm3));
+            w.WriteFiniteOrNull("mean_equivalent_radius_nm", map.Domains.Count == 0 ? double.NaN : map.Domains.Average(d => d.Domain.EquivalentRadiusNm));
             w.WriteEndObject();
             w.WriteStartObject("dbscan");
             w.WriteNumber("eps_nm", 0.4);
             w.WriteNumber("min_samples", 3);
             w.WriteNumber("clusters", map.Dbscan.Clusters);
-            Number(w, "number_density_m3", map.DbscanNumberDensity);
-            Number(w, "mean_atoms", map.Dbscan.Clusters == 0 ? double.NaN : map.Dbscan.Sizes.Average());
+            w.WriteFiniteOrNull("number_density_m3", map.DbscanNumberDensity);
+            w.WriteFiniteOrNull("mean_atoms", map.Dbscan.Clusters == 0 ? double.NaN : map.Dbscan.Sizes.Average());
             w.WriteNumber("clustered_atoms", map.Dbscan.ClusteredAtoms);
             w.WriteNumber("noise_atoms", map.Dbscan.NoiseAtoms);
             w.WriteEndObject();
@@ -203,9 +204,9 @@ public static class MapReport
                 w.WriteStartObject("control");
                 w.WriteNumber("permutations", stats.ControlVolumeFractions.Length);
                 Array(w, "volume_fractions", stats.ControlVolumeFractions);
-                Number(w, "mean_volume_fraction", stats.ControlVolumeFractions.Average());
-                Number(w, "excess_volume_fraction", map.VolumeFraction - stats.ControlVolumeFractions.Average());
-                Number(w, "p_value", stats.PValue);
+                w.WriteFiniteOrNull("mean_volume_fraction", stats.ControlVolumeFractions.Average());
+                w.WriteFiniteOrNull("excess_volume_fraction", map.VolumeFraction - stats.ControlVolumeFractions.Average());
+                w.WriteFiniteOrNull("p_value", stats.PValue);
                 w.WriteStartArray("dbscan_clusters");
                 foreach (var c in stats.ControlClusterCounts) w.WriteNumberValue(c);
                 w.WriteEndArray();
@@ -244,15 +245,7 @@ public static class MapReport
     private static void Array(Utf8JsonWriter w, string name, double[] v)
     {
         w.WriteStartArray(name);
-        foreach (var x in v)
-        {
-            if (double.IsFinite(x)) w.WriteNumberValue(x); else w.WriteNullValue();
-        }
+        foreach (var x in v) w.WriteFiniteOrNullValue(x);
         w.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name);
     }
 }

@@ -9,10 +9,18 @@ namespace MlApt.Sdm;
 /// <param name="SphereRadius">Radius of the sphere around a voxel centre whose atoms make the voxel (nm).</param>
 /// <param name="PairRadius">Maximum pair distance R (nm).</param>
 public readonly record struct VoxelScanOptions(
-    double Voxel = 1.0, double Stride = 0.5, double SphereRadius = 0.75, double PairRadius = 1.5)
+    double Voxel = VoxelScanOptions.DefaultVoxel, double Stride = VoxelScanOptions.DefaultStride,
+    double SphereRadius = VoxelScanOptions.DefaultSphereRadius, double PairRadius = ZSdm.DefaultPairRadius)
 {
+    /// <summary>The reference voxel edge (nm).</summary>
+    public const double DefaultVoxel = 1.0;
+    /// <summary>The reference stride between voxel corners (nm).</summary>
+    public const double DefaultStride = 0.5;
+    /// <summary>The reference radius of the sphere whose atoms make a voxel (nm).</summary>
+    public const double DefaultSphereRadius = 0.75;
+
     /// <summary>The reference geometry (without this, <c>new()</c> on a record struct would give all zeros).</summary>
-    public VoxelScanOptions() : this(1.0, 0.5, 0.75, 1.5) { }
+    public VoxelScanOptions() : this(DefaultVoxel, DefaultStride, DefaultSphereRadius, ZSdm.DefaultPairRadius) { }
 
     /// <summary>Throws when a length is not positive and finite.</summary>
     public void Validate()

@@ -121,8 +121,8 @@ public static partial class ZSdm
         double* bx, double* by, double* bz, int nbPadded, double r2, int* hist)
     {
         var vr2 = Vector256.Create(r2);
-        var lo = Vector256.Create(-1.5);
-        var hi = Vector256.Create(1.5);
+        var lo = Vector256.Create(-HalfRange);
+        var hi = Vector256.Create(HalfRange);
         var third = Vector256.Create(1.0 / 3.0);
         var twoHundred = Vector256.Create(200.0);
         var first = Vector256.Create((double)CropStart);

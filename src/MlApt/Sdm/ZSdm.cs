@@ -21,7 +21,7 @@ public static partial class ZSdm
     /// <summary>Bin width (nm).</summary>
     public const double BinWidth = 0.015;
     /// <summary>The reference pair radius R (nm).</summary>
-    public const double DefaultPairRadius = 1.5;
+    public const double DefaultPairRadius = HalfRange;
 
     /// <summary>
     /// The bin of a Δz, written exactly as the reference: <c>(int)((dz - (-1.5)) * (1.0 / 3.0) * 200.0)</c>,
@@ -40,7 +40,7 @@ public static partial class ZSdm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryBin(double dx, double dz, out int bin)
     {
-        if (dx == 0 || dz == 0 || !(dz >= -1.5 && dz < 1.5 && dx >= -1.5 && dx < 1.5))
+        if (dx == 0 || dz == 0 || !(dz >= -HalfRange && dz < HalfRange && dx >= -HalfRange && dx < HalfRange))
         {
             bin = -1;
             return false;
@@ -52,7 +52,7 @@ public static partial class ZSdm
     }
 
     /// <summary>Left edge (nm) of full-profile bin <paramref name="fullBin"/>: −1.5 + 0.015·k.</summary>
-    public static double BinLeftEdge(int fullBin) => -1.5 + BinWidth * fullBin;
+    public static double BinLeftEdge(int fullBin) => -HalfRange + BinWidth * fullBin;
 
     /// <summary>Left edges (nm) of the 93 cropped bins, −0.69 … 0.69.</summary>
     public static double[] CroppedBinLeftEdges()

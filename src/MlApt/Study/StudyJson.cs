@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using System.Text.Json;
 
 namespace MlApt.Study;
@@ -26,8 +27,8 @@ public static class StudyJson
             {
                 w.WriteStartObject(v.Label);
                 w.WriteString("role", Role(v.Role));
-                Number(w, "value", v.Values[i]);
-                if (v.Errors is not null) Number(w, "std", v.Errors[i]);
+                w.WriteFiniteOrNull("value", v.Values[i]);
+                if (v.Errors is not null) w.WriteFiniteOrNull("std", v.Errors[i]);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -38,8 +39,8 @@ public static class StudyJson
                 w.WriteString("pairs", m.Pairs);
                 w.WriteString("summary", m.Summary);
                 w.WriteNumber("control_permutations", m.ControlPermutations);
-                Number(w, "control_p_value", m.ControlPValue);
-                Number(w, "ensemble_std_mean", m.EnsembleStdMean);
+                w.WriteFiniteOrNull("control_p_value", m.ControlPValue);
+                w.WriteFiniteOrNull("ensemble_std_mean", m.EnsembleStdMean);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -61,24 +62,24 @@ public static class StudyJson
             foreach (var i in r.Samples) w.WriteStringValue(study.Table.Samples[i].Name);
             w.WriteEndArray();
             w.WriteStartObject("fit");
-            Number(w, "slope", r.Fit.Slope);
-            Number(w, "slope_se", r.Fit.SlopeStandardError);
-            Number(w, "slope_ci95_low", r.Fit.Slope - r.Fit.SlopeHalfWidth);
-            Number(w, "slope_ci95_high", r.Fit.Slope + r.Fit.SlopeHalfWidth);
-            Number(w, "intercept", r.Fit.Intercept);
-            Number(w, "intercept_ci95_half_width", r.Fit.InterceptHalfWidth);
-            Number(w, "residual_std", r.Fit.ResidualStd);
-            Number(w, "t_critical", r.Fit.TCritical);
+            w.WriteFiniteOrNull("slope", r.Fit.Slope);
+            w.WriteFiniteOrNull("slope_se", r.Fit.SlopeStandardError);
+            w.WriteFiniteOrNull("slope_ci95_low", r.Fit.Slope - r.Fit.SlopeHalfWidth);
+            w.WriteFiniteOrNull("slope_ci95_high", r.Fit.Slope + r.Fit.SlopeHalfWidth);
+            w.WriteFiniteOrNull("intercept", r.Fit.Intercept);
+            w.WriteFiniteOrNull("intercept_ci95_half_width", r.Fit.InterceptHalfWidth);
+            w.WriteFiniteOrNull("residual_std", r.Fit.ResidualStd);
+            w.WriteFiniteOrNull("t_critical", r.Fit.TCritical);
             w.WriteEndObject();
             w.WriteStartObject("pearson");
-            Number(w, "r", r.Pearson.R);
-            Number(w, "r_ci95_low", lo);
-            Number(w, "r_ci95_high", hi);
-            Number(w, "p", r.Pearson.P);
+            w.WriteFiniteOrNull("r", r.Pearson.R);
+            w.WriteFiniteOrNull("r_ci95_low", lo);
+            w.WriteFiniteOrNull("r_ci95_high", hi);
+            w.WriteFiniteOrNull("p", r.Pearson.P);
             w.WriteEndObject();
             w.WriteStartObject("spearman");
-            Number(w, "rho", r.Spearman.R);
-            Number(w, "p", r.Spearman.P);
+            w.WriteFiniteOrNull("rho", r.Spearman.R);
+            w.WriteFiniteOrNull("p", r.Spearman.P);
             w.WriteEndObject();
             w.WriteString("plot", r.Plot);
             w.WriteEndObject();
@@ -118,9 +119,4 @@ public static class StudyJson
         VariableRole.Property => "property",
         _ => "processing",
     };
-
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name);
-    }
 }

@@ -1,5 +1,5 @@
 using MlApt.Imaging;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Validation;
 

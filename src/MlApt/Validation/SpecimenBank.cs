@@ -1,7 +1,8 @@
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Banks;
+using MlApt.Specimens;
 
 namespace MlApt.Validation;
 
@@ -51,7 +52,7 @@ public static class SpecimenBank
     /// <param name="sphereRadius">Voxel sphere radius (nm; the reference's is 0.75).</param>
     /// <param name="pairs">Channels (null: Ni-Ni).</param>
     /// <param name="progress">Called after each specimen.</param>
-    public static PatternBank Generate(int specimens, long seed, SdmStage stage = SdmStage.Preprocessed, double sphereRadius = 0.75,
+    public static PatternBank Generate(int specimens, long seed, SdmStage stage = SdmStage.Preprocessed, double sphereRadius = VoxelScanOptions.DefaultSphereRadius,
         IReadOnlyList<ElementPair>? pairs = null, Action<int>? progress = null)
     {
         pairs ??= [new ElementPair("Ni", "Ni")];
@@ -61,7 +62,7 @@ public static class SpecimenBank
         var y = new List<int>();
         var samples = new List<SampleParameters>();
         var table = RangeTable.Parse(SpecimenRanges.Rrng(["Co", "Cr", "Ni"]), "specimen.rrng");
-        var sphere = SpherePoints(0.75);
+        var sphere = SpherePoints(VoxelScanOptions.DefaultSphereRadius);
         for (var n = 0; n < specimens; n++)
         {
             var spec = SpecimenFor(seed, n);
@@ -120,7 +121,7 @@ public static class SpecimenBank
     /// number, which the map then stores per voxel, so each recorded input finds its voxel.
     /// </summary>
     public static (float[] Inputs, List<(double X, double Y, double Z)> Centres) VoxelProfiles(IonCloud cloud, RangeTable table,
-        IReadOnlyList<ElementPair> pairs, SpecimenSpec spec, SdmStage stage = SdmStage.Preprocessed, double sphereRadius = 0.75)
+        IReadOnlyList<ElementPair> pairs, SpecimenSpec spec, SdmStage stage = SdmStage.Preprocessed, double sphereRadius = VoxelScanOptions.DefaultSphereRadius)
     {
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(table);
@@ -135,7 +136,7 @@ public static class SpecimenBank
             for (var t = 0; t < count; t++) { p[t] = seen++; std[t] = 0; }
         }
         // No sub-voxel can pass this threshold: the map stops at the voxels.
-        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: new VoxelScanOptions(1.0, 0.5, sphereRadius, 1.5),
+        var options = new MapOptions(Box: SpecimenValidation.AnalysisBox(spec), Scan: new VoxelScanOptions(SphereRadius: sphereRadius),
             Threshold: double.MaxValue, Stage: stage);
         var map = CsroMapper.Map(cloud, table.Assign(cloud), table, pairs, Record, options);
         var all = recorded.ToArray();

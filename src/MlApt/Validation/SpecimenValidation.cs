@@ -2,7 +2,7 @@ using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Validation;
 

@@ -1,4 +1,4 @@
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Validation;
 

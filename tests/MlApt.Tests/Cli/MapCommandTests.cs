@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MlApt.Io;
 using MlApt.Learning;
-using MlApt.Simulation;
 using MlApt.Tests.Learning;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Cli;
 

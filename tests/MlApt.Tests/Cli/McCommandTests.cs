@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MlApt.Io;
+using MlApt.Crystal;
 
 namespace MlApt.Tests.Cli;
 

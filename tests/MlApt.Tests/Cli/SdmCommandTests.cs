@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Cli;
 

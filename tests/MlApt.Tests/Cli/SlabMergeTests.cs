@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Cli;
 

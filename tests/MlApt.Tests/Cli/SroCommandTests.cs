@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MlApt.Crystal;
 
 namespace MlApt.Tests.Cli;
 

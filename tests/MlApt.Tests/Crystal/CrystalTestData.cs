@@ -1,6 +1,6 @@
 using MlApt.Crystal;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Crystal;
 
@@ -9,7 +9,7 @@ internal static class CrystalTestData
     /// <summary>Raw cropped z-SDM (93 counts) of one element's atoms of a noise-free crystal.</summary>
     public static long[] Cropped(CrystalModel model, double a, Rotation rotation, string element)
     {
-        var random = new SampleRandom(1);
+        var random = new SeededRandom(1);
         var atoms = model.Realise(a, rotation, ref random);
         var (x, y, z) = atoms.Select(element);
         var full = new long[ZSdm.FullBinCount];

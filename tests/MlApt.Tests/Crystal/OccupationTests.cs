@@ -1,5 +1,5 @@
 using MlApt.Crystal;
-using MlApt.Simulation;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Crystal;
 
@@ -63,10 +63,10 @@ public class OccupationTests
     public void PerfectOrder_UsesNoRandomNumbers()
     {
         var model = new CrystalModel(Lattice.Fcc, 3, new Occupation(Motif.L12, ["E", "X"]));
-        var r = new SampleRandom(3);
-        var before = r;
+        var r = new SeededRandom(3);
+        var untouched = new SeededRandom(3);
         var atoms = model.Realise(0.36, Rotation.Identity, ref r);
-        Assert.Equal(before.NextUInt64(), r.NextUInt64());
+        Assert.Equal(untouched.NextUInt64(), r.NextUInt64());
         Assert.Equal(model.IdealSpecies.ToArray(), atoms.Species);
     }
 
@@ -74,7 +74,7 @@ public class OccupationTests
     public void ZeroOrder_GivesTheIdealCompositionAtRandom()
     {
         var model = new CrystalModel(Lattice.Fcc, 6, new Occupation(Motif.L12, ["E", "X"], Order: 0));
-        var r = new SampleRandom(5);
+        var r = new SeededRandom(5);
         var atoms = model.Realise(0.36, Rotation.Identity, ref r);
         var ideal = model.IdealSpecies.ToArray();
         var cE = ideal.Count(s => s == 0) / (double)ideal.Length;
@@ -90,7 +90,7 @@ public class OccupationTests
     {
         const double s = 0.6;
         var model = new CrystalModel(Lattice.Fcc, 8, new Occupation(Motif.L12, ["E", "X"], Order: s));
-        var r = new SampleRandom(9);
+        var r = new SeededRandom(9);
         var atoms = model.Realise(0.36, Rotation.Identity, ref r);
         var ideal = model.IdealSpecies.ToArray();
         var cE = ideal.Count(v => v == 0) / (double)ideal.Length;
@@ -103,7 +103,7 @@ public class OccupationTests
     public void SolidSolution_FollowsTheComposition()
     {
         var model = new CrystalModel(Lattice.Bcc, 10, new Occupation(Motif.SolidSolution, ["Fe", "Al"], [0.75, 0.25]));
-        var r = new SampleRandom(11);
+        var r = new SeededRandom(11);
         var atoms = model.Realise(0.287, Rotation.Identity, ref r);
         Assert.InRange(atoms.CountOf("Al") / (double)atoms.Count, 0.22, 0.28);
     }

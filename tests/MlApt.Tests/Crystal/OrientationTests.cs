@@ -1,5 +1,5 @@
 using MlApt.Crystal;
-using MlApt.Simulation;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Crystal;
 
@@ -30,7 +30,7 @@ public class OrientationTests
     [Fact]
     public void ToZ_RandomDirections_MapToPlusZ()
     {
-        var r = new SampleRandom(7);
+        var r = new SeededRandom(7);
         for (var i = 0; i < 200; i++)
         {
             double h = r.NextGaussian(), k = r.NextGaussian(), l = r.NextGaussian();

@@ -1,4 +1,5 @@
 using MlApt.Crystal;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Crystal;
 
@@ -44,7 +45,7 @@ public class SupercellTests
             .Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
             .Select(v => (X: Math.Round(v[0], 6), Y: Math.Round(v[1], 6), Z: Math.Round(v[2], 6), Label: (int)v[3])).Distinct().ToList();
         var model = new CrystalModel(Lattice.Fcc, 3, new Occupation(Motif.L12, ["Co", "X"]));
-        var random = new MlApt.Simulation.SampleRandom(1);
+        var random = new SeededRandom(1);
         var atoms = model.Realise(0.36, Rotation.Identity, ref random);
         var ours = Enumerable.Range(0, atoms.Count)
             .Select(i => (X: Math.Round(atoms.X[i], 6), Y: Math.Round(atoms.Y[i], 6), Z: Math.Round(atoms.Z[i], 6), Label: atoms.Species[i] == 0 ? 59 : 64))

@@ -3,7 +3,7 @@ using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Learning;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Imaging;
 

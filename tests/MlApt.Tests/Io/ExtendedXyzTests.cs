@@ -1,4 +1,5 @@
 using MlApt.Io;
+using MlApt.Crystal;
 
 namespace MlApt.Tests.Io;
 

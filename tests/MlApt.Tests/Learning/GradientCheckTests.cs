@@ -1,4 +1,5 @@
 using MlApt.Learning;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Learning;
 
@@ -156,7 +157,7 @@ public class GradientCheckTests
         var x = Reference.RandomFloats(100, 13);
         var r = Reference.RandomFloats(100, 14);
         var mask = new float[100];
-        Dropout.FillMask(mask, 0.5, new Rng(1));
+        Dropout.FillMask(mask, 0.5, new SeededRandom(1));
         Assert.All(mask, m => Assert.True(m is 0f or 2f));
         Assert.InRange(mask.Count(m => m == 0), 30, 70);
         var y = new float[100];
@@ -205,7 +206,7 @@ public class GradientCheckTests
         // Re-seeding the dropout generator for every evaluation keeps the mask fixed.
         double Loss()
         {
-            net.Forward(x, batch, w, dropout ? new Rng(99) : null);
+            net.Forward(x, batch, w, dropout ? new SeededRandom(99) : null);
             return net.Loss(labels, default) / batch;
         }
         Loss();

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using MlApt.Io;
 using MlApt.Learning;
 using static MlApt.Tests.Learning.KerasTestFiles;
@@ -38,7 +39,7 @@ public class KerasImportTests
         Assert.Equal("minmax", e.Metadata["normalization"]);
         Assert.Equal("2.2.4-test", e.Metadata["keras_version"]);
         Assert.Equal("m.h5", e.Metadata["source_files"]);
-        Assert.Equal(MlApt.Reporting.Provenance.Sha256(dir.File("m.h5")), e.Metadata["source_sha256"]);
+        Assert.Equal(Provenance.Sha256(dir.File("m.h5")), e.Metadata["source_sha256"]);
         Assert.False(e.Metadata.ContainsKey("source"));
     }
 

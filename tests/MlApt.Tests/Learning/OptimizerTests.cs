@@ -1,4 +1,5 @@
 using MlApt.Learning;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Learning;
 
@@ -36,7 +37,7 @@ public class OptimizerTests
     {
         var a = CnnArchitecture.Reference();
         var w = new CnnWeights(a);
-        Initialization.GlorotUniform(w, new Rng(5));
+        Initialization.GlorotUniform(w, new SeededRandom(5));
         var convLimit = Math.Sqrt(6.0 / (10 * 1 + 10 * 16));
         var denseLimit = Math.Sqrt(6.0 / (672 + 256));
         Assert.All(w.ConvKernel, v => Assert.InRange(Math.Abs(v), 0, convLimit));

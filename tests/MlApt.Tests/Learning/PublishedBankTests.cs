@@ -1,3 +1,4 @@
+using MlApt.Banks;
 using MlApt.Io;
 using MlApt.Learning;
 
@@ -30,7 +31,7 @@ public class PublishedBankTests
     public void Ensemble_trained_on_the_cocrni_reference_bank_separates_it_and_calls_the_published_bank_CSRO()
     {
         var published = LoadPublished(SharedData.Require("reference-ml-apt/banks/zSDM_simu_CoCrNi_L12_CoCo.npy"));
-        var bank = TrainingBank.FromSimulation(MlApt.Simulation.BankGenerator.Generate(MlApt.Simulation.BankPresets.Get("cocrni-reference"), 42));
+        var bank = BankGenerator.Generate(BankPresets.Get("cocrni-reference"), 42).ToTrainingBank();
         Assert.Equal(5200, bank.Count);
         // The reference procedure with 6 epochs instead of 30 keeps the test short; `mlapt train` with the
         // defaults reaches 100 % (README).

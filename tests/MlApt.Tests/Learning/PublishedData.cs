@@ -1,6 +1,7 @@
 using MlApt.Io;
 using MlApt.Learning;
 using MlApt.Sdm;
+using MlApt.Banks;
 
 namespace MlApt.Tests.Learning;
 

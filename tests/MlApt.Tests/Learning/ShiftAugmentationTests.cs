@@ -1,4 +1,5 @@
 using MlApt.Learning;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Learning;
 
@@ -34,7 +35,7 @@ public class ShiftAugmentationTests
     public void Augment_appends_one_copy_per_sample_with_shifts_in_range()
     {
         var bank = Reference.PeriodicBank(200, 1);
-        var aug = ShiftAugmentation.Augment(bank, -2, 1, new Rng(3));
+        var aug = ShiftAugmentation.Augment(bank, -2, 1, new SeededRandom(3));
         Assert.Equal(400, aug.Count);
         Assert.Equal(bank.Y, aug.Y[..200]);
         Assert.Equal(bank.Y, aug.Y[200..]);

@@ -1,4 +1,5 @@
 using MlApt.Learning;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Learning;
 
@@ -44,7 +45,7 @@ public class TrainerTests
     [Fact]
     public void Reference_split_holds_out_the_last_tenth_and_cuts_folds_like_KFold()
     {
-        var (test, folds) = Trainer.Split(1000, 500, new TrainingOptions(), new Rng(1));
+        var (test, folds) = Trainer.Split(1000, 500, new TrainingOptions(), new SeededRandom(1));
         Assert.Equal(100, test.Length);
         Assert.Equal([180, 180, 180, 180, 180], folds.Select(f => f.Length));
         var all = test.Concat(folds.SelectMany(f => f)).ToArray();
@@ -54,7 +55,7 @@ public class TrainerTests
     [Fact]
     public void Split_by_source_keeps_a_sample_and_its_shifted_copy_together()
     {
-        var (test, folds) = Trainer.Split(1000, 500, new TrainingOptions { SplitBySource = true }, new Rng(1));
+        var (test, folds) = Trainer.Split(1000, 500, new TrainingOptions { SplitBySource = true }, new SeededRandom(1));
         Assert.Equal(100, test.Length);
         var setOf = new int[1000];
         foreach (var i in test) setOf[i] = -1;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Tests.Simulation;
 

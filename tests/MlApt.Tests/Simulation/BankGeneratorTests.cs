@@ -1,6 +1,6 @@
 using MlApt.Crystal;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Tests.Simulation;
 

@@ -1,4 +1,4 @@
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Tests.Simulation;
 

@@ -1,6 +1,7 @@
 using MlApt.Crystal;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Numerics;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Simulation;
 
@@ -9,7 +10,7 @@ public class DetectorTests
     private static Atoms Reference(out CrystalModel model)
     {
         model = new CrystalModel(Lattice.Fcc, 3, new Occupation(Motif.L12, ["Co", "X"]));
-        var r = new SampleRandom(0);
+        var r = new SeededRandom(0);
         return model.Realise(0.36, Rotation.Identity, ref r);
     }
 
@@ -22,7 +23,7 @@ public class DetectorTests
     public void KeepsFloorOfNTimesEta(double eta, int kept)
     {
         var atoms = Reference(out _);
-        var r = new SampleRandom(1);
+        var r = new SeededRandom(1);
         Assert.Equal(kept, Detector.Apply(atoms, new DetectorParameters(0.3, 0.03, eta), ref r).Count);
     }
 
@@ -30,7 +31,7 @@ public class DetectorTests
     public void Subset_HasNoRepeatedAtom()
     {
         var atoms = Reference(out _);
-        var r = new SampleRandom(2);
+        var r = new SeededRandom(2);
         var d = Detector.Apply(atoms, new DetectorParameters(0, 0, 0.5), ref r);
         var set = Enumerable.Range(0, d.Count).Select(i => (d.X[i], d.Y[i], d.Z[i])).ToHashSet();
         Assert.Equal(d.Count, set.Count);
@@ -43,7 +44,7 @@ public class DetectorTests
         var hits = new int[atoms.Count];
         for (var t = 0; t < 4000; t++)
         {
-            var r = SampleRandom.ForSample(3, t);
+            var r = SeededRandom.ForSample(3, t);
             var d = Detector.Apply(atoms, new DetectorParameters(0, 0, 0.25), ref r);
             // Without noise every kept atom is exactly one site.
             for (var i = 0; i < d.Count; i++)
@@ -62,7 +63,7 @@ public class DetectorTests
         var n = 0;
         for (var t = 0; t < 300; t++)
         {
-            var r = SampleRandom.ForSample(4, t);
+            var r = SeededRandom.ForSample(4, t);
             var d = Detector.Apply(atoms, new DetectorParameters(0.5, 0.05, 1.0), ref r);
             for (var i = 0; i < d.Count; i++)
             {
@@ -86,7 +87,7 @@ public class DetectorTests
             const int trials = 400;
             for (var t = 0; t < trials; t++)
             {
-                var r = SampleRandom.ForSample(5, t);
+                var r = SeededRandom.ForSample(5, t);
                 var d = Detector.Apply(atoms, new DetectorParameters(0.3, 0.03, eta), ref r);
                 var (x, y, z) = d.Select("Co");
                 var full = new long[ZSdm.FullBinCount];
@@ -107,7 +108,7 @@ public class DetectorTests
     public void BadParameters_AreRefused()
     {
         var atoms = Reference(out _);
-        var r = new SampleRandom(6);
+        var r = new SeededRandom(6);
         Assert.Throws<ArgumentException>(() => Detector.Apply(atoms, new DetectorParameters(0.3, 0.03, 1.5), ref r));
         Assert.Throws<ArgumentException>(() => Detector.Apply(atoms, new DetectorParameters(-0.1, 0.03, 0.5), ref r));
     }

@@ -1,5 +1,6 @@
 using MlApt.Crystal;
-using MlApt.Simulation;
+using MlApt.Numerics;
+using MlApt.Sro;
 
 namespace MlApt.Tests.Simulation;
 
@@ -11,7 +12,7 @@ public class MonteCarloTests
     {
         // Arbitrary interactions on all three shells: every path of the energy code matters.
         var v = new PairInteractions(Ternary);
-        var r = new SampleRandom((ulong)seed);
+        var r = new SeededRandom((ulong)seed);
         for (var m = 1; m <= 3; m++)
             for (var a = 0; a < 3; a++)
                 for (var b = a; b < 3; b++)
@@ -22,7 +23,7 @@ public class MonteCarloTests
     private static (PeriodicLattice Lattice, NeighbourShells Shells, byte[] Species) Random(Lattice kind, int cells, string composition, ulong seed)
     {
         var lattice = PeriodicLattice.Build(kind, cells);
-        var r = new SampleRandom(seed);
+        var r = new SeededRandom(seed);
         return (lattice, lattice.Neighbours(), Composition.Parse(composition).RandomOccupation(lattice.Count, ref r));
     }
 
@@ -32,7 +33,7 @@ public class MonteCarloTests
         var (_, shells, species) = Random(Lattice.Fcc, 3, "Co:1,Cr:1,Ni:1", 1);
         var v = Rough(2);
         var mc = new MonteCarlo(shells, v, species, 1000, 3);
-        var r = new SampleRandom(4);
+        var r = new SeededRandom(4);
         // Random pairs and, above all, neighbour pairs in each shell (whose common bond must drop out).
         var pairs = Enumerable.Range(0, 50).Select(_ => (r.NextInt(species.Length), r.NextInt(species.Length)))
             .Concat(Enumerable.Range(1, 3).SelectMany(m => shells.Of(5, m).ToArray().Select(j => (5, j))));

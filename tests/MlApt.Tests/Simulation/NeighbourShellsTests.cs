@@ -1,5 +1,5 @@
 using MlApt.Crystal;
-using MlApt.Simulation;
+using MlApt.Sro;
 
 namespace MlApt.Tests.Simulation;
 

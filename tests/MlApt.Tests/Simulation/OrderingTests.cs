@@ -1,5 +1,6 @@
 using MlApt.Crystal;
-using MlApt.Simulation;
+using MlApt.Numerics;
+using MlApt.Sro;
 
 namespace MlApt.Tests.Simulation;
 
@@ -16,7 +17,7 @@ public class OrderingTests
     {
         var lattice = PeriodicLattice.Build(Lattice.Fcc, 8);
         var shells = lattice.Neighbours();
-        var r = new SampleRandom(30);
+        var r = new SeededRandom(30);
         var species = Composition.Parse("A:1,B:1").RandomOccupation(lattice.Count, ref r);
         var v = PairInteractions.Parse(Elements, ["A-B:1=-0.04"]);
         var mc = new MonteCarlo(shells, v, species, temperatures[0], 31);

@@ -1,5 +1,5 @@
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Sro;
 
 namespace MlApt.Tests.Simulation;
 

@@ -1,5 +1,5 @@
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Tests.Simulation;
 

@@ -1,6 +1,6 @@
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
+using MlApt.Banks;
 
 namespace MlApt.Tests.Simulation;
 

@@ -1,4 +1,4 @@
-using MlApt.Simulation;
+using MlApt.Numerics;
 
 namespace MlApt.Tests.Simulation;
 
@@ -7,17 +7,17 @@ public class SampleRandomTests
     [Fact]
     public void SameSeedAndIndex_SameStream()
     {
-        var a = SampleRandom.ForSample(42, 17);
-        var b = SampleRandom.ForSample(42, 17);
+        var a = SeededRandom.ForSample(42, 17);
+        var b = SeededRandom.ForSample(42, 17);
         for (var i = 0; i < 100; i++) Assert.Equal(a.NextUInt64(), b.NextUInt64());
     }
 
     [Fact]
     public void NeighbouringIndices_DifferentStreams()
     {
-        var a = SampleRandom.ForSample(42, 17);
-        var b = SampleRandom.ForSample(42, 18);
-        var c = SampleRandom.ForSample(42, 17, attempt: 1);
+        var a = SeededRandom.ForSample(42, 17);
+        var b = SeededRandom.ForSample(42, 18);
+        var c = SeededRandom.ForSample(42, 17, attempt: 1);
         var first = a.NextUInt64();
         Assert.NotEqual(first, b.NextUInt64());
         Assert.NotEqual(first, c.NextUInt64());
@@ -26,7 +26,7 @@ public class SampleRandomTests
     [Fact]
     public void Gaussian_HasUnitVarianceAndZeroMean()
     {
-        var r = new SampleRandom(1);
+        var r = new SeededRandom(1);
         double sum = 0, sum2 = 0;
         const int n = 200_000;
         for (var i = 0; i < n; i++)
@@ -41,7 +41,7 @@ public class SampleRandomTests
     [Fact]
     public void NextInt_StaysInRangeAndCoversIt()
     {
-        var r = new SampleRandom(2);
+        var r = new SeededRandom(2);
         var seen = new int[7];
         for (var i = 0; i < 7000; i++) seen[r.NextInt(7)]++;
         Assert.All(seen, c => Assert.InRange(c, 850, 1150));

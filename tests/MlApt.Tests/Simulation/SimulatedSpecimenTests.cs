@@ -1,5 +1,6 @@
 using MlApt.Io;
-using MlApt.Simulation;
+using MlApt.Crystal;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Simulation;
 

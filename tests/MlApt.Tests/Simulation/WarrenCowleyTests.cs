@@ -1,5 +1,6 @@
 using MlApt.Crystal;
-using MlApt.Simulation;
+using MlApt.Numerics;
+using MlApt.Sro;
 
 namespace MlApt.Tests.Simulation;
 
@@ -71,7 +72,7 @@ public class WarrenCowleyTests
         // Σ_j c_j α_ij = 1 − Σ_j p_ij = 0 for every i and shell: a check on the counting.
         var lattice = PeriodicLattice.Build(Lattice.Fcc, 4);
         var c = Composition.Parse("Co:1,Cr:2,Ni:3");
-        var r = new SampleRandom(3);
+        var r = new SeededRandom(3);
         var wc = WarrenCowley.Compute(c.RandomOccupation(lattice.Count, ref r), c.Elements, lattice.Neighbours());
         for (var m = 1; m <= 3; m++)
             for (var i = 0; i < 3; i++)
@@ -84,7 +85,7 @@ public class WarrenCowleyTests
         var lattice = PeriodicLattice.Build(Lattice.Bcc, 3);
         string[] elements = ["Fe", "Al"];
         var ordered = WarrenCowley.Compute(lattice.Ideal(new Occupation(Motif.B2, elements)), elements, lattice.Neighbours());
-        var r = new SampleRandom(1);
+        var r = new SeededRandom(1);
         var random = WarrenCowley.Compute(Composition.Parse("Fe:1,Al:1").RandomOccupation(lattice.Count, ref r), elements, lattice.Neighbours());
         var mean = WarrenCowleyTable.Average([ordered, random]);
         Assert.Equal((ordered.Alpha(1, 0, 1) + random.Alpha(1, 0, 1)) / 2, mean.Alpha(1, 0, 1), 1e-15);

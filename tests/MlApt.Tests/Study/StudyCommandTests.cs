@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using MlApt.Io;
 using MlApt.Learning;
-using MlApt.Simulation;
 using MlApt.Tests.Cli;
 using MlApt.Tests.Learning;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Study;
 

@@ -1,7 +1,7 @@
 using MlApt.Io;
 using MlApt.Sdm;
-using MlApt.Simulation;
 using MlApt.Validation;
+using MlApt.Specimens;
 
 namespace MlApt.Tests.Validation;
 

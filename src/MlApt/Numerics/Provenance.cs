@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace MlApt.Numerics;
+
+/// <summary>What every output records about how it was made: input hashes and the program version.</summary>
+public static class Provenance
+{
+    /// <summary>The SHA-256 of a file, lower-case hex.</summary>
+    public static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>The library's informational version (e.g. <c>0.1.0+commit</c>).</summary>
+    public static string Version { get; } =
+        typeof(Provenance).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+        ?? typeof(Provenance).Assembly.GetName().Version?.ToString() ?? "unknown";
+}
