@@ -146,8 +146,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
             {
                 var seed = settings.Seed + c;
                 var permutedSpecies = LabelPermutation.PermuteSpecies(species, seed);
-                // The control uses the real map's box so that both describe the same volume.
-                var controlOptions = options with { Box = map.Box };
+                // Same box and the same analysable voxels as the real map: both describe the same volume.
+                var controlOptions = CsroMapper.ControlOptions(options, map);
                 controls.Add(Run(interactive, $"{name}: control {c + 1}/{settings.Control}",
                     p => CsroMapper.Map(cloud, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
             }
@@ -191,9 +191,11 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
                 t.AddRow(Markup.Escape(string.Join("+", pairs)), Pct(map.VolumeFraction), map.Domains.Count.ToString(CultureInfo.InvariantCulture),
                     map.Dbscan.Clusters.ToString(CultureInfo.InvariantCulture),
                     stats is null ? "–" : Pct(stats.ControlVolumeFractions.Average()),
-                    stats is null ? "–" : stats.PValue.ToString("G3", CultureInfo.InvariantCulture), Markup.Escape(dir));
+                    stats is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{stats.PValue:G3} (1/{controls.Count + 1})"), Markup.Escape(dir));
             }
             io.Ansi.Write(t);
+            if (settings.Control is > 0 and < ControlStatistics.PermutationsForFivePercent)
+                io.Ansi.WriteLine(Markup.Escape(ControlStatistics.Compare(results[0].Map, results[0].Controls).DescribePValue()) + ".");
             io.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {total.Elapsed.TotalSeconds:F1} s."));
         }
         return MlAptApp.Ok;

@@ -106,7 +106,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         for (var c = 0; c < settings.Control; c++)
         {
             var permuted = LabelPermutation.PermuteSpecies(species, settings.Seed + c);
-            controls.Add(CsroMapper.Map(specimen.Cloud, permuted, table, pairs, classify, options, null, cancellationToken));
+            controls.Add(CsroMapper.Map(specimen.Cloud, permuted, table, pairs, classify, CsroMapper.ControlOptions(options, map), null, cancellationToken));
         }
         var control = controls[0];
         var stats = ControlStatistics.Compare(map, controls);
@@ -136,7 +136,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");
         io.Ansi.Write(ValidateCommand.Table(outcome));
         io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"Random-label control ({controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * map.VolumeFraction:F3} %), p = {stats.PValue:G3}. Done in {clock.Elapsed.TotalSeconds:F1} s.")));
+            $"Random-label control ({controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * map.VolumeFraction:F3} %), {stats.DescribePValue()}. Done in {clock.Elapsed.TotalSeconds:F1} s.")));
         io.Ansi.MarkupLine(Markup.Escape($"Report: {Path.Combine(dir, "report.md")}, summary: {summary}"));
         return MlAptApp.Ok;
     }
@@ -174,6 +174,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         w.WriteNumber("domains", control.Domains.Count);
         w.WriteNumber("dbscan_clusters", control.Dbscan.Clusters);
         w.Number("p_value", stats.PValue);
+        w.Number("p_value_resolution", stats.PValueResolution);
         w.WriteEndObject();
         w.WriteStartObject("validation");
         w.Number("precision", o.Score.Precision);
@@ -227,7 +228,7 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         L($"| Connected domains | {o.Map.Domains.Count} | {control.Domains.Count} |");
         L($"| DBSCAN clusters | {o.Map.Dbscan.Clusters} | {control.Dbscan.Clusters} |");
         L($"");
-        L($"Empirical p-value of the real volume fraction against the controls: {stats.PValue:G3} = (1 + controls at least as high) / (1 + {stats.ControlVolumeFractions.Length}); `--control N` for more.");
+        L($"Empirical p-value of the real volume fraction against the controls: {stats.PValue:G3} = (1 + controls at least as high) / (1 + {stats.ControlVolumeFractions.Length}); {stats.DescribePValue()}; `--control N` for more.");
         L($"");
         L($"## Figures");
         L($"");

@@ -49,7 +49,20 @@ public static class CsroMapper
             throw new InputException($"--box: {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
         var sub = new SubVoxelGrid(grid);
         var analysable = new bool[grid.Count];
-        var analysableCount = automatic ? AnalysableRegion.Mark(grid, cloud.X, cloud.Y, cloud.Z, analysable) : Fill(analysable);
+        int analysableCount;
+        if (options.Analysable is { } given)
+        {
+            if (options.Box is null)
+                throw new ArgumentException("an analysable-voxel mask needs the box it belongs to", nameof(options));
+            if (given.Length != grid.Count)
+                throw new ArgumentException($"the analysable-voxel mask has {given.Length} entries, the grid of the box {grid.Count}", nameof(options));
+            given.CopyTo(analysable, 0);
+            analysableCount = given.Count(a => a);
+        }
+        else
+        {
+            analysableCount = automatic ? AnalysableRegion.Mark(grid, cloud.X, cloud.Y, cloud.Z, analysable) : Fill(analysable);
+        }
 
         // Neighbour grids, one per distinct element, built once and shared by every pair. They hold the
         // cell order only (4 bytes per ion) and read positions from the cloud, which is held once.
@@ -123,7 +136,22 @@ public static class CsroMapper
         timings["preprocess"] = preprocessSeconds;
         timings["classify"] = classifySeconds;
         clock.Restart();
-        return Finish(cloud, species, table, pairs, options, grid, automatic, analysableCount, probability, std, timings);
+        return Finish(cloud, species, table, pairs, options, grid, automatic, analysableCount, probability, std, timings, analysable);
+    }
+
+    /// <summary>
+    /// The settings of a random-label control of <paramref name="real"/> (METHOD §9: the identical pipeline):
+    /// the real map's settings with its box and its analysable voxels, so the control is analysed over exactly
+    /// the voxels the real map was, with or without an explicit box (its own density rule, on shuffled labels of
+    /// the same positions, would give the same mask; passing it makes the equality explicit and saves the pass).
+    /// </summary>
+    public static MapOptions ControlOptions(MapOptions options, CsroMap real)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(real);
+        if (real.Analysable.Length != real.Grid.Count)
+            throw new ArgumentException("the real map does not record its analysable voxels", nameof(real));
+        return options with { Box = real.Box, Analysable = real.Analysable };
     }
 
     /// <summary>
@@ -146,7 +174,8 @@ public static class CsroMapper
     /// merge the voxel probabilities of slabs mapped separately.
     /// </summary>
     public static CsroMap Finish(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, MapOptions options,
-        VoxelGrid grid, bool automaticBox, int analysableVoxels, float[] probability, float[] std, Dictionary<string, double>? timings = null)
+        VoxelGrid grid, bool automaticBox, int analysableVoxels, float[] probability, float[] std, Dictionary<string, double>? timings = null,
+        bool[]? analysable = null)
     {
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(species);
@@ -241,6 +270,7 @@ public static class CsroMapper
             SubGrid = sub,
             AutomaticBox = automatic,
             AnalysableVoxels = analysableCount,
+            Analysable = analysable ?? [],
             DefinedVoxels = defined,
             VoxelProbability = probability,
             VoxelStd = std,

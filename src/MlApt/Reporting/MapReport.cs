@@ -91,7 +91,7 @@ public static class MapReport
         }
 
         files.Add("summary.json");
-        WriteSummary(Path.Combine(dir, "summary.json"), map, stats, files, writeProvenance);
+        WriteSummary(Path.Combine(dir, "summary.json"), map, controls, stats, files, writeProvenance);
         return files;
     }
 
@@ -122,7 +122,7 @@ public static class MapReport
         return sb.ToString();
     }
 
-    private static void WriteSummary(string path, CsroMap map, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance)
+    private static void WriteSummary(string path, CsroMap map, IReadOnlyList<CsroMap> controls, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance)
     {
         AtomicFile.Write(path, s =>
         {
@@ -207,6 +207,10 @@ public static class MapReport
                 w.WriteFiniteOrNull("mean_volume_fraction", stats.ControlVolumeFractions.Average());
                 w.WriteFiniteOrNull("excess_volume_fraction", map.VolumeFraction - stats.ControlVolumeFractions.Average());
                 w.WriteFiniteOrNull("p_value", stats.PValue);
+                w.WriteNumber("p_value_resolution", stats.PValueResolution);
+                w.WriteStartArray("analysable_voxels");
+                foreach (var c in controls) w.WriteNumberValue(c.AnalysableVoxels);
+                w.WriteEndArray();
                 w.WriteStartArray("dbscan_clusters");
                 foreach (var c in stats.ControlClusterCounts) w.WriteNumberValue(c);
                 w.WriteEndArray();
@@ -219,6 +223,8 @@ public static class MapReport
             }
             w.WriteStartObject("timings_s");
             foreach (var (k, v) in map.Timings) w.WriteNumber(k, Math.Round(v, 4));
+            if (controls.Count > 0)
+                w.WriteNumber("controls", Math.Round(controls.Sum(c => c.Timings.Values.Sum()), 4));
             w.WriteEndObject();
             w.WriteStartArray("files");
             foreach (var f in files) w.WriteStringValue(f);

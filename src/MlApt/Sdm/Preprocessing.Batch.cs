@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using MlApt.Numerics;
 
 namespace MlApt.Sdm;
 
@@ -27,7 +28,7 @@ public static partial class Preprocessing
             {
                 var data = (nint)p;
                 var chunks = (count + CurvesPerChunk - 1) / CurvesPerChunk;
-                Parallel.For(0, chunks, c =>
+                Parallel.For(0, chunks, Parallelism.Options, c =>
                 {
                     var first = c * CurvesPerChunk;
                     var n = Math.Min(CurvesPerChunk, count - first);
@@ -78,7 +79,7 @@ public static partial class Preprocessing
         {
             var (src, dst) = ((nint)pr, (nint)pd);
             var chunks = (curves + CurvesPerChunk - 1) / CurvesPerChunk;
-            Parallel.For(0, chunks, () => (Engine?)null, (c, _, engine) =>
+            Parallel.For(0, chunks, Parallelism.Options, () => (Engine?)null, (c, _, engine) =>
             {
                 var first = c * CurvesPerChunk;
                 var count = Math.Min(CurvesPerChunk, curves - first);

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 namespace MlApt.Sdm;
 
 /// <summary>One channel of a multi-channel voxel scan: the centre species A and the neighbour species B.</summary>
@@ -35,7 +36,7 @@ public static partial class VoxelScan
         fixed (float* pc = counts)
         {
             var (ax, ay, az, ac) = ((nint)px, (nint)py, (nint)pz, (nint)pc);
-            Parallel.For(0, chunks, () => new ChannelWorker(plan, options), (c, _, w) =>
+            Parallel.For(0, chunks, Parallelism.Options, () => new ChannelWorker(plan, options), (c, _, w) =>
             {
                 var end = Math.Min(voxels, (c + 1) * VoxelsPerChunk);
                 for (var v = c * VoxelsPerChunk; v < end; v++)

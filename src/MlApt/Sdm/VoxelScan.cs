@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using MlApt.Numerics;
 
 namespace MlApt.Sdm;
 
@@ -88,7 +89,7 @@ public static partial class VoxelScan
     private static void Execute(int voxels, Job job, VoxelAction action)
     {
         var chunks = (voxels + VoxelsPerChunk - 1) / VoxelsPerChunk;
-        Parallel.For(0, chunks, () => new Worker(), (c, _, w) =>
+        Parallel.For(0, chunks, Parallelism.Options, () => new Worker(), (c, _, w) =>
         {
             var end = Math.Min(voxels, (c + 1) * VoxelsPerChunk);
             for (var v = c * VoxelsPerChunk; v < end; v++) action(job, w, v);
