@@ -45,9 +45,13 @@ public static class MlAptApp
                 .WithExample("run")
                 .WithExample("run", "--out", "mlapt-demo", "--seed", "2");
             config.AddCommand<InfoCommand>("info")
-                .WithDescription("Describe a reconstruction (POS, EPOS, APT, CSV): format, ions, bounds and, with a range file, ions per species.")
+                .WithDescription("Describe a reconstruction (POS, EPOS, APT, NeXus, CSV): format, ions, bounds and, with a range file or NeXus ranging, ions per species.")
                 .WithExample("info", "specimen.pos", "--ranges", "specimen.rrng")
                 .WithExample("info", "specimen.apt", "--json");
+            config.AddCommand<ConvertCommand>("convert")
+                .WithDescription("Convert a reconstruction between formats; .nxs writes NeXus NXapm (positions, mass-to-charge and, with ranges, the ion types) for NOMAD, pynxtools-apm, paraprobe and h5py.")
+                .WithExample("convert", "specimen.pos", "--ranges", "specimen.rrng", "--out", "specimen.nxs")
+                .WithExample("convert", "specimen.nxs", "--out", "specimen.epos");
             config.AddCommand<RangesCommand>("ranges")
                 .WithDescription("Show a range file (RRNG, RNG, ENV) after merging duplicates, with overlaps reported.")
                 .WithExample("ranges", "specimen.rrng", "--json");
@@ -87,6 +91,10 @@ public static class MlAptApp
             config.AddCommand<PredictCommand>("predict")
                 .WithDescription("Class probabilities of z-SDMs (.npy) from a classifier ensemble: mean (and with --std the spread) of the members' outputs.")
                 .WithExample("predict", "--model", "keras-models", "--input", "zsdm.npy", "--normalize", "minmax", "--std", "--out", "p.csv");
+            config.AddCommand<ExportOnnxCommand>("export-onnx")
+                .WithDescription("Write the classifier ensemble as one ONNX model (input z-SDMs (N, C, 93) float32, output the ensemble-mean class probabilities (N, K)) for ONNX Runtime, Python or other tools.")
+                .WithExample("export-onnx", "--out", "mlapt-default.onnx")
+                .WithExample("export-onnx", "--model", "keras-models", "--out", "published.onnx");
             config.AddCommand<ExplainCommand>("explain")
                 .WithDescription("Grad-CAM of one z-SDM: which regions of the curve over Δz drive the classifier's decision, as a PNG.")
                 .WithExample("explain", "--model", "keras-models", "--input", "zsdm.npy", "--index", "0", "--normalize", "minmax", "--out", "gradcam.png");

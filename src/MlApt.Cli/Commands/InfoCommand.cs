@@ -13,7 +13,7 @@ public sealed class InfoSettings : CommonSettings
 {
     /// <summary>The reconstruction to describe.</summary>
     [CommandArgument(0, "<file>")]
-    [Description("Reconstruction: .pos, .epos, .apt (AP Suite), or .csv/.txt with x, y, z, m columns.")]
+    [Description("Reconstruction: .pos, .epos, .apt (AP Suite), .nxs (NeXus NXapm, with its ranging), or .csv/.txt with x, y, z, m columns.")]
     public string File { get; init; } = "";
 
     /// <summary>Optional range file.</summary>
@@ -43,7 +43,8 @@ public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
     public int Run(InfoSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var table = settings.Ranges is null ? null : RangeLoading.Load(settings.Ranges, settings.StrictRanges);
+        var table = settings.Ranges is null ? IonFile.EmbeddedRanges(settings.File) : RangeLoading.Load(settings.Ranges, settings.StrictRanges);
+        var rangesName = settings.Ranges ?? settings.File;
         var cloud = IonFile.Read(settings.File, null, out var format);
         var bounds = cloud.Text is { } text ? Bounds3.Of(text.X, text.Y, text.Z) : Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
         long[]? counts = table is null ? null : table.Count(table.Assign(cloud));
@@ -69,7 +70,7 @@ public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
                 }
                 if (table is not null && counts is not null)
                 {
-                    w.WriteString("ranges", settings.Ranges);
+                    w.WriteString("ranges", rangesName);
                     w.WriteStartObject("species");
                     for (var s = 1; s < counts.Length; s++)
                         w.WriteNumber(table.Species[s].Name, counts[s]);
@@ -111,7 +112,7 @@ public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
         if (table is not null && counts is not null)
         {
             var total = Math.Max(1, cloud.Count);
-            io.Heading("Species (" + settings.Ranges + ")");
+            io.Heading("Species (" + rangesName + ")");
             var species = new Table().Border(TableBorder.Rounded);
             species.AddColumn("Species").AddColumn(new TableColumn("Ions").RightAligned()).AddColumn(new TableColumn("%").RightAligned());
             for (var s = 1; s < counts.Length; s++)

@@ -20,12 +20,12 @@ public sealed class MapSettings : MapDecisionSettings
 {
     /// <summary>The reconstruction.</summary>
     [CommandArgument(0, "<recon>")]
-    [Description("Reconstruction: .pos, .epos, .apt or .csv/.txt.")]
+    [Description("Reconstruction: .pos, .epos, .apt, .nxs (NeXus NXapm) or .csv/.txt.")]
     public string Recon { get; init; } = "";
 
     /// <summary>Range file.</summary>
     [CommandOption("-r|--ranges <R>")]
-    [Description("Range file (.rrng, .rng, .env). Required.")]
+    [Description("Range file (.rrng, .rng, .env). Required unless the reconstruction is a NeXus file with ranging.")]
     public string? Ranges { get; init; }
 
     /// <summary>Refuse overlapping ranges.</summary>
@@ -65,6 +65,11 @@ public sealed class MapSettings : MapDecisionSettings
     [Description("Also write csro_ions.csv.")]
     public bool IonsCsv { get; init; }
 
+    /// <summary>Also write map.nxs.</summary>
+    [CommandOption("--nexus")]
+    [Description("Also write map.nxs: the reconstruction as NeXus NXapm plus an NXprocess with the CSRO results as NXdata (opens in h5web, silx, h5py).")]
+    public bool Nexus { get; init; }
+
     /// <summary>Slab k of n.</summary>
     [CommandOption("--slab <K/N>")]
     [Description("Map only slab K of N (0-based) of the voxel z-layers and write its voxel probabilities with slab.json; combine the N slab folders with mlapt merge. Each process reads the whole reconstruction, so the 1.5 nm halo is automatic. With --control, each slab maps its layers of the same permutations.")]
@@ -90,10 +95,12 @@ public sealed class MapSettings : MapDecisionSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Ranges))
-            return ValidationResult.Error("--ranges is required: the map needs the ions of each element");
+        if (string.IsNullOrWhiteSpace(Ranges) && !RangeLoading.MayCarryRanges(Recon))
+            return ValidationResult.Error("--ranges is required: the map needs the ions of each element (a .nxs reconstruction may carry its ranging instead)");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the folder to write");
+        if (Nexus && Slab is not null)
+            return ValidationResult.Error("--nexus cannot be combined with --slab: slabs write no map, and mlapt merge writes the map without map.nxs");
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
         if (Slab is not null && ParsedSlab is null)
@@ -114,7 +121,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         ArgumentNullException.ThrowIfNull(settings);
         var total = Stopwatch.StartNew();
         Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
-        var table = RangeLoading.Load(settings.Ranges!, settings.StrictRanges);
+        var table = RangeLoading.ForReconstruction(settings.Recon, settings.Ranges, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var ensemble = profile.Ensemble;
@@ -166,7 +173,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         foreach (var (pairs, map, controls, dir) in results)
         {
             MapReport.Write(dir, map, cloud, species, table, controls, w => WriteProvenance(w, settings, profile, readSeconds, total.Elapsed.TotalSeconds),
-                new MapReport.Options(IonsCsv: settings.IonsCsv));
+                new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: settings.Nexus ? NexusSource(settings) : null));
         }
         if (results.Count > 1)
         {
@@ -235,6 +242,13 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         return [requested];
     }
 
+    private static NxapmSource NexusSource(MapSettings s)
+    {
+        var ranges = RangeLoading.Source(s.Recon, s.Ranges);
+        return new NxapmSource(Path.GetFileName(s.Recon), Provenance.Sha256(s.Recon), Path.GetFileName(ranges), Provenance.Sha256(ranges),
+            ProgramVersion: ProgramInfo.Version);
+    }
+
     private static void WriteProvenance(Utf8JsonWriter w, MapSettings s, MapProfile profile, double readSeconds, double elapsed)
     {
         var ensemble = profile.Ensemble;
@@ -255,8 +269,8 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         w.WriteString("program", "mlapt " + ProgramInfo.Version);
         w.WriteString("reconstruction", s.Recon);
         w.WriteString("reconstruction_sha256", Provenance.Sha256(s.Recon));
-        w.WriteString("ranges", s.Ranges);
-        w.WriteString("ranges_sha256", Provenance.Sha256(s.Ranges!));
+        w.WriteString("ranges", RangeLoading.Source(s.Recon, s.Ranges));
+        w.WriteString("ranges_sha256", Provenance.Sha256(RangeLoading.Source(s.Recon, s.Ranges)));
         w.WriteString("model", profile.Model);
         w.WriteString("model_id", profile.ModelId);
         w.WriteNumber("model_members", ensemble.Members.Count);

@@ -85,7 +85,8 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
         var grid = new VoxelGrid(options.Box!.Value, options.ScanOrDefault);
         var (probability, std) = Assemble(slabs.Select(s => (s.Index, s.Probability, s.Std, s.Dir)).ToList(), grid, n);
 
-        var table = RangeTable.Load(ranges, new RangeOptions(j.GetProperty("strict_ranges").GetBoolean()));
+        var table = RangeLoading.ForReconstruction(j.GetProperty("reconstruction").GetString()!, ranges == Path.GetFullPath(j.GetProperty("reconstruction").GetString()!) ? null : ranges,
+            j.GetProperty("strict_ranges").GetBoolean());
         var cloud = IonFile.Read(recon);
         var species = table.Assign(cloud);
         var pairs = j.GetProperty("pairs").EnumerateArray().Select(p => ElementPair.Parse(p.GetString()!)).ToList();

@@ -12,6 +12,24 @@ internal static class RangeLoading
         return RangeTable.Load(path, new RangeOptions(Strict: strict));
     }
 
+    /// <summary>
+    /// The ranging of a reconstruction: the range file when one is given, else the ion types stored in the
+    /// reconstruction itself (NeXus NXapm); a one-line error when there is neither.
+    /// </summary>
+    public static RangeTable ForReconstruction(string recon, string? ranges, bool strict)
+    {
+        if (ranges is not null)
+            return Load(ranges, strict);
+        return IonFile.EmbeddedRanges(recon)
+            ?? throw new InputException($"--ranges is required: {recon} carries no ranging (a NeXus NXapm file with ion types does)");
+    }
+
+    /// <summary>Whether a reconstruction's format can carry its own ranging (NeXus), judged by the extension before anything is read.</summary>
+    public static bool MayCarryRanges(string recon) => IonFileFormats.FromExtension(recon) is IonFileFormat.Nexus or null;
+
+    /// <summary>The file the ranging came from: the range file, or the reconstruction that carries it.</summary>
+    public static string Source(string recon, string? ranges) => ranges ?? recon;
+
     /// <summary>Warns once per positive-width overlap (resolved first-listed-wins).</summary>
     public static void ReportOverlaps(Infrastructure.CliIo io, RangeTable table)
     {

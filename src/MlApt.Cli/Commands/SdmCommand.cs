@@ -101,8 +101,8 @@ public sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
         w.WriteString("program", "mlapt " + ProgramInfo.Version);
         w.WriteString("reconstruction", s.Recon);
         w.WriteString("reconstruction_sha256", MlApt.Numerics.Provenance.Sha256(s.Recon));
-        w.WriteString("ranges", s.Ranges);
-        w.WriteString("ranges_sha256", MlApt.Numerics.Provenance.Sha256(s.Ranges!));
+        w.WriteString("ranges", RangeLoading.Source(s.Recon, s.Ranges));
+        w.WriteString("ranges_sha256", MlApt.Numerics.Provenance.Sha256(RangeLoading.Source(s.Recon, s.Ranges)));
         w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         w.WriteEndObject();
     }

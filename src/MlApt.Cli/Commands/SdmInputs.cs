@@ -11,12 +11,12 @@ public class SdmSettings : CommonSettings
 {
     /// <summary>The reconstruction.</summary>
     [CommandArgument(0, "<recon>")]
-    [Description("Reconstruction: .pos, .epos, .apt or .csv/.txt.")]
+    [Description("Reconstruction: .pos, .epos, .apt, .nxs (NeXus NXapm) or .csv/.txt.")]
     public string Recon { get; init; } = "";
 
     /// <summary>The range file.</summary>
     [CommandOption("-r|--ranges <R>")]
-    [Description("Range file (.rrng, .rng, .env). Required.")]
+    [Description("Range file (.rrng, .rng, .env). Required unless the reconstruction is a NeXus file with ranging.")]
     public string? Ranges { get; init; }
 
     /// <summary>Refuse overlapping ranges.</summary>
@@ -32,8 +32,8 @@ public class SdmSettings : CommonSettings
     /// <inheritdoc />
     public override Spectre.Console.ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Ranges))
-            return Spectre.Console.ValidationResult.Error("--ranges is required: a z-SDM needs the ions of an element");
+        if (string.IsNullOrWhiteSpace(Ranges) && !RangeLoading.MayCarryRanges(Recon))
+            return Spectre.Console.ValidationResult.Error("--ranges is required: a z-SDM needs the ions of an element (a .nxs reconstruction may carry its ranging instead)");
         if (string.IsNullOrWhiteSpace(Pair))
             return Spectre.Console.ValidationResult.Error("--pair is required, e.g. --pair Ni-Ni");
         return base.Validate();
@@ -47,7 +47,7 @@ internal sealed record SdmInputs(ElementPair Pair, IonCloud Cloud, RangeTable Ta
     public static SdmInputs Load(CliIo io, SdmSettings s)
     {
         var pair = ElementPair.Parse(s.Pair!);
-        var table = RangeLoading.Load(s.Ranges!, s.StrictRanges);
+        var table = RangeLoading.ForReconstruction(s.Recon, s.Ranges, s.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
         var cloud = IonFile.Read(s.Recon);
         var species = table.Assign(cloud);

@@ -46,8 +46,8 @@ internal static class SlabFiles
             w.WriteEndArray();
             w.WriteString("reconstruction", Path.GetFullPath(s.Recon));
             w.WriteString("reconstruction_sha256", Provenance.Sha256(s.Recon));
-            w.WriteString("ranges", Path.GetFullPath(s.Ranges!));
-            w.WriteString("ranges_sha256", Provenance.Sha256(s.Ranges!));
+            w.WriteString("ranges", Path.GetFullPath(RangeLoading.Source(s.Recon, s.Ranges)));
+            w.WriteString("ranges_sha256", Provenance.Sha256(RangeLoading.Source(s.Recon, s.Ranges)));
             w.WriteBoolean("strict_ranges", s.StrictRanges);
             w.WriteStartArray("pairs");
             foreach (var p in pairs) w.WriteStringValue(p.ToString());

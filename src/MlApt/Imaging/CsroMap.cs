@@ -8,7 +8,10 @@ namespace MlApt.Imaging;
 /// <param name="Sizes">Atoms per cluster, largest first.</param>
 /// <param name="ClusteredAtoms">Atoms in clusters.</param>
 /// <param name="NoiseAtoms">Atoms left as noise.</param>
-public sealed record DbscanSummary(int Clusters, int[] Sizes, int ClusteredAtoms, int NoiseAtoms);
+/// <param name="Ions">The clustered ions' indices in the reconstruction (ascending; the extracted ions of the centre element).</param>
+/// <param name="Labels">Cluster of each of <paramref name="Ions"/>: 0 … Clusters−1 in the order of <paramref name="Sizes"/>, −1 noise.</param>
+/// <param name="Eps">The DBSCAN distance (nm), also the envelope distance of the clusters' composition.</param>
+public sealed record DbscanSummary(int Clusters, int[] Sizes, int ClusteredAtoms, int NoiseAtoms, int[] Ions, int[] Labels, double Eps);
 
 /// <summary>A connected domain with the ions extracted into it.</summary>
 /// <param name="Domain">Geometry of the domain.</param>

@@ -253,13 +253,7 @@ public static class CsroMapper
         cloud.CopyPositions(own, ex, ey, ez);
         var clusterLabels = new int[own.Length];
         var clusters = Dbscan.Cluster(ex, ey, ez, options.DbscanEps, options.DbscanMinSamples, clusterLabels);
-        var sizes = new int[clusters];
-        foreach (var l in clusterLabels)
-        {
-            if (l >= 0)
-                sizes[l]++;
-        }
-        Array.Sort(sizes, (a, b) => b.CompareTo(a));
+        var (sizes, rankedLabels) = RankBySize(clusterLabels, clusters);
         var clustered = sizes.Sum();
         timings["dbscan"] = Lap(clock);
 
@@ -286,7 +280,7 @@ public static class CsroMapper
             ExtractedIons = extracted,
             ExtractedDomain = extractedDomain,
             Domains = stats,
-            Dbscan = new DbscanSummary(clusters, sizes, clustered, own.Length - clustered),
+            Dbscan = new DbscanSummary(clusters, sizes, clustered, own.Length - clustered, own, rankedLabels, options.DbscanEps),
             Timings = timings,
         };
     }
@@ -315,6 +309,23 @@ public static class CsroMapper
             }
         }
         return ([.. ions], [.. domain]);
+    }
+
+    /// <summary>Sizes largest first and the labels renumbered to match (ties keep DBSCAN's order).</summary>
+    private static (int[] Sizes, int[] Labels) RankBySize(int[] labels, int clusters)
+    {
+        var sizes = new int[clusters];
+        foreach (var l in labels)
+        {
+            if (l >= 0)
+                sizes[l]++;
+        }
+        var order = Enumerable.Range(0, clusters).OrderByDescending(c => sizes[c]).ThenBy(c => c).ToArray();
+        var rank = new int[clusters];
+        for (var r = 0; r < clusters; r++)
+            rank[order[r]] = r;
+        var ranked = labels.Select(l => l < 0 ? -1 : rank[l]).ToArray();
+        return (order.Select(c => sizes[c]).ToArray(), ranked);
     }
 
     private static int Fill(bool[] a)

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using MlApt.Io;
 
@@ -7,7 +7,8 @@ namespace MlApt.Imaging;
 
 /// <summary>
 /// VTK XML ImageData (<c>.vti</c>) with cell data, readable by ParaView and VTK: one cell per
-/// sub-voxel, arrays base64-encoded little-endian float32 / uint8 with a UInt64 byte-count header.
+/// sub-voxel, arrays little-endian float32 / uint8, zlib-compressed in blocks and base64-encoded
+/// (VTK's <c>vtkZLibDataCompressor</c> layout with a UInt64 header).
 /// </summary>
 public static class VtiWriter
 {
@@ -33,7 +34,7 @@ public static class VtiWriter
         {
             using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
             w.Write("<?xml version=\"1.0\"?>\n");
-            w.Write("<VTKFile type=\"ImageData\" version=\"1.0\" byte_order=\"LittleEndian\" header_type=\"UInt64\">\n");
+            w.Write($"<VTKFile type=\"ImageData\" version=\"1.0\" {VtkBinary.FileAttributes}>\n");
             w.Write(string.Create(inv, $"  <ImageData WholeExtent=\"0 {cells.Nx} 0 {cells.Ny} 0 {cells.Nz}\" Origin=\"{origin.X:R} {origin.Y:R} {origin.Z:R}\" Spacing=\"{spacing:R} {spacing:R} {spacing:R}\">\n"));
             w.Write(string.Create(inv, $"    <Piece Extent=\"0 {cells.Nx} 0 {cells.Ny} 0 {cells.Nz}\">\n"));
             w.Write("      <PointData>\n      </PointData>\n");
@@ -42,60 +43,10 @@ public static class VtiWriter
             {
                 var type = a.Floats is not null ? "Float32" : "UInt8";
                 w.Write($"        <DataArray type=\"{type}\" Name=\"{a.Name}\" NumberOfComponents=\"1\" format=\"binary\">\n          ");
-                WriteBase64(w, a);
+                VtkBinary.WriteCompressed(w, a.Floats is { } f ? MemoryMarshal.AsBytes(f.AsSpan()) : a.Bytes);
                 w.Write("\n        </DataArray>\n");
             }
             w.Write("      </CellData>\n    </Piece>\n  </ImageData>\n</VTKFile>\n");
         });
-    }
-
-    /// <summary>
-    /// VTK's binary inline encoding: one base64 stream of an 8-byte length header followed by the data.
-    /// Encoded in chunks whose size is a multiple of 3 bytes, so that the pieces join into one stream.
-    /// </summary>
-    private static void WriteBase64(StreamWriter w, CellArray a)
-    {
-        var size = a.Floats is { } f ? f.Length * 4L : a.Bytes!.LongLength;
-        const int chunk = 3 << 16;
-        var buffer = new byte[chunk];
-        var filled = 0;
-        var chars = new char[chunk / 3 * 4];
-        void Flush(bool final)
-        {
-            var take = final ? filled : filled / 3 * 3;
-            var n = Convert.ToBase64CharArray(buffer, 0, take, chars, 0);
-            w.Write(chars, 0, n);
-            Array.Copy(buffer, take, buffer, 0, filled - take);
-            filled -= take;
-        }
-        void Put(ReadOnlySpan<byte> bytes)
-        {
-            while (!bytes.IsEmpty)
-            {
-                var n = Math.Min(bytes.Length, chunk - filled);
-                bytes[..n].CopyTo(buffer.AsSpan(filled));
-                filled += n;
-                bytes = bytes[n..];
-                if (filled == chunk)
-                    Flush(final: false);
-            }
-        }
-        Span<byte> header = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(header, (ulong)size);
-        Put(header);
-        if (a.Floats is { } floats)
-        {
-            Span<byte> four = stackalloc byte[4];
-            foreach (var v in floats)
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(four, v);
-                Put(four);
-            }
-        }
-        else
-        {
-            Put(a.Bytes);
-        }
-        Flush(final: true);
     }
 }

@@ -10,16 +10,27 @@ public static class AtomicFile
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        WriteVia(path, temp =>
+        {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+            write(stream);
+        });
+    }
+
+    /// <summary>
+    /// Writes a file by a writer that needs a path of its own (e.g. an HDF5 library that reads back what it
+    /// wrote): <paramref name="write"/> creates the temporary path given, which then replaces <paramref name="path"/>.
+    /// </summary>
+    public static void WriteVia(string path, Action<string> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-            {
-                write(stream);
-            }
+            write(temp);
             File.Move(temp, full, overwrite: true);
         }
         catch

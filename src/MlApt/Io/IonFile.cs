@@ -21,6 +21,7 @@ public static class IonFile
                 IonFileFormat.Pos => PosFormat.Read(path),
                 IonFileFormat.Epos => EposFormat.Read(path),
                 IonFileFormat.Apt => AptFormat.Read(path),
+                IonFileFormat.Nexus => NxapmReader.Read(path).Cloud,
                 _ => CsvIonFormat.Read(path),
             };
         }
@@ -34,14 +35,25 @@ public static class IonFile
     public static void Write(string path, IonCloud ions, IonFileFormat? format = null)
     {
         var f = format ?? IonFileFormats.FromExtension(path)
-            ?? throw new InputException($"{path}: cannot tell the output format from the extension '{Path.GetExtension(path)}': expected .pos, .epos, .apt or .csv");
+            ?? throw new InputException($"{path}: cannot tell the output format from the extension '{Path.GetExtension(path)}': expected .pos, .epos, .apt, .nxs or .csv");
         switch (f)
         {
             case IonFileFormat.Pos: PosFormat.Write(path, ions); break;
             case IonFileFormat.Epos: EposFormat.Write(path, ions); break;
             case IonFileFormat.Apt: AptFormat.Write(path, ions); break;
+            case IonFileFormat.Nexus: NxapmWriter.Write(path, ions, null); break;
             default: CsvIonFormat.Write(path, ions); break;
         }
+    }
+
+    /// <summary>
+    /// The ranging stored in a reconstruction file itself (NeXus NXapm ion types), or null when the format
+    /// or the file carries none; commands then need a range file.
+    /// </summary>
+    public static RangeTable? EmbeddedRanges(string path)
+    {
+        CheckReadable(path);
+        return IonFileFormats.Detect(path) == IonFileFormat.Nexus ? NxapmReader.ReadRanges(path) : null;
     }
 
     /// <summary>Throws a one-line <see cref="InputException"/> when a path cannot be read as a file.</summary>

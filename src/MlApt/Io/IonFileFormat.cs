@@ -11,6 +11,8 @@ public enum IonFileFormat
     Apt,
     /// <summary>Text: x, y, z, m columns separated by commas or white space, optional header.</summary>
     Csv,
+    /// <summary>NeXus NXapm (HDF5): reconstruction, mass-to-charge and ranging (<c>.nxs</c>).</summary>
+    Nexus,
 }
 
 /// <summary>Tells a file's format from its extension, then from its first bytes.</summary>
@@ -22,6 +24,7 @@ public static class IonFileFormats
         IonFileFormat.Pos => "pos",
         IonFileFormat.Epos => "epos",
         IonFileFormat.Apt => "apt",
+        IonFileFormat.Nexus => "nxs",
         _ => "csv",
     };
 
@@ -33,6 +36,7 @@ public static class IonFileFormats
             ".EPOS" => IonFileFormat.Epos,
             ".APT" => IonFileFormat.Apt,
             ".CSV" or ".TXT" or ".XYZM" => IonFileFormat.Csv,
+            ".NXS" => IonFileFormat.Nexus,
             _ => null,
         };
 
@@ -51,9 +55,11 @@ public static class IonFileFormats
         head = head[..n];
         if (head.StartsWith("APT\0"u8))
             return IonFileFormat.Apt;
+        if (head.StartsWith(NxapmReader.Signature))
+            return IonFileFormat.Nexus;
         if (n > 0 && IsText(head))
             return IonFileFormat.Csv;
-        InputError.In(path, $"unknown format (extension '{Path.GetExtension(path)}'): expected .pos, .epos, .apt, .csv or .txt");
+        InputError.In(path, $"unknown format (extension '{Path.GetExtension(path)}'): expected .pos, .epos, .apt, .nxs, .csv or .txt");
         return default;
     }
 

@@ -12,12 +12,13 @@ namespace MlApt.Reporting;
 /// arrays as NPY, <c>csro_ions.pos</c> (and CSV), <c>domains.csv</c>, <c>dbscan_clusters.csv</c>,
 /// <c>map.vti</c> and the PNG figures. Every file is written under a temporary name and renamed.
 /// </summary>
-public static class MapReport
+public static partial class MapReport
 {
     /// <summary>Options of the report.</summary>
     /// <param name="IonsCsv">Also write the extracted ions as CSV.</param>
     /// <param name="Plots">Write the PNG figures.</param>
-    public readonly record struct Options(bool IonsCsv = false, bool Plots = true);
+    /// <param name="Nexus">Also write <c>map.nxs</c> (NXapm with the map's results), recording this source; null: not.</param>
+    public readonly record struct Options(bool IonsCsv = false, bool Plots = true, NxapmSource? Nexus = null);
 
     /// <summary>Writes everything and returns the file names (relative to <paramref name="dir"/>).</summary>
     /// <param name="dir">Output folder (created).</param>
@@ -56,16 +57,22 @@ public static class MapReport
         var ions = Subset(cloud, map.ExtractedIons);
         PosFormat.Write(Path.Combine(dir, "csro_ions.pos"), ions);
         files.Add("csro_ions.pos");
+        // The same ions for ParaView, with their species (index into summary.json "species") and domain.
+        VtpWriter.Write(Path.Combine(dir, "csro_ions.vtp"), ions.X, ions.Y, ions.Z,
+        [
+            new("species", Bytes: map.ExtractedIons.Select(i => species[i]).ToArray()),
+            new("domain", Ints: map.ExtractedDomain),
+        ]);
+        files.Add("csro_ions.vtp");
         if (options.IonsCsv)
         {
             CsvIonFormat.Write(Path.Combine(dir, "csro_ions.csv"), ions);
             files.Add("csro_ions.csv");
         }
 
-        AtomicFile.WriteText(Path.Combine(dir, "domains.csv"), DomainsCsv(map));
+        AtomicFile.WriteText(Path.Combine(dir, "domains.csv"), DomainsCsv(map, cloud, species, table));
         files.Add("domains.csv");
-        AtomicFile.WriteText(Path.Combine(dir, "dbscan_clusters.csv"),
-            "cluster,atoms\n" + string.Concat(map.Dbscan.Sizes.Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1},{s}\n"))));
+        AtomicFile.WriteText(Path.Combine(dir, "dbscan_clusters.csv"), DbscanCsv(map, cloud, species, table));
         files.Add("dbscan_clusters.csv");
 
         // The .vti holds the sub-voxel grid; each voxel probability is shown on its centre sub-voxel block
@@ -90,8 +97,12 @@ public static class MapReport
                     $"{string.Join("+", map.Pairs)} CSRO volume fraction, real vs random labels"));
         }
 
+        if (options.Nexus is not null)
+            files.Add("map.nxs");
         files.Add("summary.json");
-        WriteSummary(Path.Combine(dir, "summary.json"), map, controls, stats, files, writeProvenance);
+        WriteSummary(Path.Combine(dir, "summary.json"), map, table, controls, stats, files, writeProvenance);
+        if (options.Nexus is { } source)
+            MapNexus.Write(Path.Combine(dir, "map.nxs"), map, cloud, table, source, File.ReadAllText(Path.Combine(dir, "summary.json")));
         return files;
     }
 
@@ -110,19 +121,7 @@ public static class MapReport
         return new IonCloud(x, y, z, m, text: text);
     }
 
-    private static string DomainsCsv(CsroMap map)
-    {
-        var sb = new StringBuilder("id,subvoxels,volume_nm3,equivalent_radius_nm,centroid_x_nm,centroid_y_nm,centroid_z_nm,ions,dominant_species\n");
-        foreach (var d in map.Domains)
-        {
-            var g = d.Domain;
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{g.Id},{g.SubVoxels},{g.VolumeNm3:R},{g.EquivalentRadiusNm:R},{g.Centroid.X:R},{g.Centroid.Y:R},{g.Centroid.Z:R},{d.Ions},{d.DominantSpecies}\n");
-        }
-        return sb.ToString();
-    }
-
-    private static void WriteSummary(string path, CsroMap map, IReadOnlyList<CsroMap> controls, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance)
+    private static void WriteSummary(string path, CsroMap map, RangeTable table, IReadOnlyList<CsroMap> controls, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance)
     {
         AtomicFile.Write(path, s =>
         {
@@ -181,6 +180,9 @@ public static class MapReport
             w.WriteNumber("selected", map.SelectedSubVoxels);
             w.WriteEndObject();
             w.WriteNumber("extracted_ions", map.ExtractedIons.Length);
+            w.WriteStartArray("species");
+            foreach (var sp in table.Species) w.WriteStringValue(sp.Name);
+            w.WriteEndArray();
             w.WriteStartObject("domains");
             w.WriteNumber("analysed_volume_nm3", map.AnalysedVolumeNm3);
             w.WriteStartObject("connected");
@@ -190,7 +192,7 @@ public static class MapReport
             w.WriteFiniteOrNull("mean_equivalent_radius_nm", map.Domains.Count == 0 ? double.NaN : map.Domains.Average(d => d.Domain.EquivalentRadiusNm));
             w.WriteEndObject();
             w.WriteStartObject("dbscan");
-            w.WriteNumber("eps_nm", 0.4);
+            w.WriteNumber("eps_nm", map.Dbscan.Eps);
             w.WriteNumber("min_samples", 3);
             w.WriteNumber("clusters", map.Dbscan.Clusters);
             w.WriteFiniteOrNull("number_density_m3", map.DbscanNumberDensity);

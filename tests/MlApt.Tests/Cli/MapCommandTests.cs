@@ -34,7 +34,7 @@ public class MapCommandTests
             "--threshold", "3.9", "--control", "2", "--seed", "3", "--out", outDir, "--ions-csv");
         Assert.True(r.Exit == 0, r.Err);
         foreach (var f in new[] { "summary.json", "voxel_probability.npy", "voxel_probability_std.npy", "subvoxel_score.npy", "subvoxel_mean.npy",
-                     "subvoxel_selected.npy", "csro_ions.pos", "csro_ions.csv", "domains.csv", "dbscan_clusters.csv", "map.vti",
+                     "subvoxel_selected.npy", "csro_ions.pos", "csro_ions.vtp", "csro_ions.csv", "domains.csv", "dbscan_clusters.csv", "map.vti",
                      "slice_xz.png", "slice_yz.png", "slice_xy.png", "projection_max_xz.png", "domain_sizes.png", "real_vs_control.png" })
             Assert.True(File.Exists(Path.Combine(outDir, f)), f);
 
@@ -58,6 +58,14 @@ public class MapCommandTests
         Assert.Equal(score.Data.Count(v => v > 3.9), (int)selected.Data.Sum());
         var ions = IonFile.Read(Path.Combine(outDir, "csro_ions.pos"));
         Assert.Equal(s.GetProperty("extracted_ions").GetInt32(), ions.Count);
+        // The ParaView point cloud holds the same ions, with species indexes into summary.json "species".
+        var vtp = System.Xml.Linq.XDocument.Load(Path.Combine(outDir, "csro_ions.vtp"));
+        var points = MlApt.Tests.Io.VtkDecode.Floats(vtp.Descendants("Points").Single().Element("DataArray")!.Value);
+        Assert.Equal(ions.X, Enumerable.Range(0, ions.Count).Select(i => points[3 * i]));
+        var speciesIndex = MlApt.Tests.Io.VtkDecode.Bytes(vtp.Descendants("PointData").Single().Elements("DataArray").First().Value);
+        var names = s.GetProperty("species").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal("unranged", names[0]);
+        Assert.All(speciesIndex, b => Assert.InRange(b, 0, names.Count - 1));
     }
 
     [Fact]

@@ -19,4 +19,6 @@ public enum RangeFileKind
     Rng,
     /// <summary>GPM Rouen ENV environment file (its element list and mass ranges).</summary>
     Env,
+    /// <summary>The ion types of a NeXus NXapm file's ranging (read with the reconstruction).</summary>
+    Nexus,
 }

@@ -88,4 +88,20 @@ public sealed partial class RangeTable
             return RangeFileKind.Env;
         return null;
     }
+
+    /// <summary>
+    /// A table from ion types read elsewhere (NeXus NXapm): each composition with its ranges, in order;
+    /// the species are numbered in the order given.
+    /// </summary>
+    internal static RangeTable FromIonTypes(string sourceName, IReadOnlyList<(IonComposition Composition, (double Lo, double Hi)[] Ranges)> ions)
+    {
+        var raw = new RawRanges(sourceName, default);
+        for (var k = 0; k < ions.Count; k++)
+        {
+            raw.DeclaredIons.Add(ions[k].Composition.Name);
+            foreach (var (lo, hi) in ions[k].Ranges)
+                raw.Add(k + 1, lo, hi, ions[k].Composition);
+        }
+        return new RangeTable(raw, RangeFileKind.Nexus);
+    }
 }
