@@ -173,7 +173,7 @@ public sealed class MapCommand(CliIo io) : Command<MapSettings>
         foreach (var (pairs, map, controls, dir) in results)
         {
             MapReport.Write(dir, map, cloud, species, table, controls, w => WriteProvenance(w, settings, profile, readSeconds, total.Elapsed.TotalSeconds),
-                new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: settings.Nexus ? NexusSource(settings) : null));
+                new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: settings.Nexus ? NexusSource(settings) : null, Subject: profile.OrderName(pairs)));
         }
         if (results.Count > 1)
         {

@@ -53,6 +53,10 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <summary>The profile names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["default", "reference"];
 
+    /// <summary>The order this profile's model looks for in an analysis of <paramref name="pairs"/>, for figure titles.</summary>
+    public string OrderName(IEnumerable<ElementPair> pairs) =>
+        Reporting.OrderName.FromModel(Ensemble.Metadata, Ensemble.Pairs, pairs.Select(p => p.ToString()).ToList());
+
     /// <summary>Rule as text.</summary>
     public string RuleName => Rule == DecisionRule.Sum ? "sum" : "mean";
 

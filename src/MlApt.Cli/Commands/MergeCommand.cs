@@ -124,7 +124,7 @@ public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
             w.WriteNumber("merged_slabs", n);
             w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
-        }, new MapReport.Options(IonsCsv: settings.IonsCsv));
+        }, new MapReport.Options(IonsCsv: settings.IonsCsv, Subject: j.TryGetProperty("order", out var order) ? order.GetString() : null));
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "summary.json")));
         else

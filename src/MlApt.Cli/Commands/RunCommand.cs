@@ -124,9 +124,9 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
             w.WriteEndObject();
-        });
+        }, new MapReport.Options(Subject: profile.OrderName(pairs)));
         var validationDir = Path.Combine(dir, "validation");
-        ValidateCommand.Write(validationDir, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        ValidateCommand.Write(validationDir, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, specimen.Domains);
         Lap("wrote the map, the validation and the figures");
 
         var summary = Path.Combine(dir, "summary.json");
@@ -234,9 +234,13 @@ public sealed class RunCommand(CliIo io) : Command<RunSettings>
         L($"");
         L($"![Precision–recall curve](validation/pr_curve.png)");
         L($"");
-        L($"![P(CSRO), x–z slice](validation/map_slice_xz.png)");
+        L($"![P(CSRO), x–z slice, true domains outlined](validation/map_slice_xz.png)");
         L($"");
-        L($"![Maximum projection](validation/map_projection_max_xz.png)");
+        L($"![Maximum projection, true domains outlined](validation/map_projection_max_xz.png)");
+        L($"");
+        L($"![Real versus random-label controls](map/real_vs_control.png)");
+        L($"");
+        L($"![DBSCAN cluster sizes](map/domain_sizes.png)");
         L($"");
         L($"Files: `specimen.pos`, `specimen.truth.json`, `specimen.rrng` (the specimen), `map/` (the full map outputs and control), `validation/validation.json`");
         L($"(every metric and the precision–recall curve), `summary.json`. Made in {seconds:F1} s by mlapt {ProgramInfo.Version}.");

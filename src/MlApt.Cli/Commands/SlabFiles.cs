@@ -70,6 +70,7 @@ internal static class SlabFiles
             w.WriteString("profile", profile.Profile);
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
+            w.WriteString("order", profile.OrderName(pairs));
             w.WriteNumber("controls", controls.Count);
             w.WriteNumber("control_seed", s.Seed);
             w.WriteString("program", "mlapt " + ProgramInfo.Version);

@@ -107,7 +107,7 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
-        Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
+        Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
         if (settings.Json)
             io.Out.WriteLine(File.ReadAllText(Path.Combine(settings.Out!, "validation.json")));
         else
@@ -215,12 +215,14 @@ public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
     }
 
     /// <summary>Writes validation.json, pr_curve.png and the map slices into <paramref name="dir"/>.</summary>
-    internal static void Write(string dir, ValidationOutcome o, SpecimenSpec spec, MapProfile profile, string recon, double seconds)
+    internal static void Write(string dir, ValidationOutcome o, SpecimenSpec spec, MapProfile profile, string recon, double seconds,
+        IReadOnlyList<SphericalDomain> trueDomains)
     {
         Directory.CreateDirectory(dir);
+        var subject = profile.OrderName(o.Map.Pairs);
         ValidationPlots.SavePrecisionRecall(dir, "pr_curve.png", o.Curve, o.Score, o.Map.Threshold,
-            $"Sub-voxel precision–recall ({profile.Profile} profile, {(o.Map.Rule == DecisionRule.Sum ? "sum" : "mean")} rule)");
-        MapPlots.SaveSlices(dir, o.Map, "map_");
+            $"{subject}\nsub-voxel precision–recall, {profile.Profile} profile");
+        MapPlots.SaveSlices(dir, o.Map, "map_", subject, trueDomains);
         JsonOutput.WriteFile(Path.Combine(dir, "validation.json"), w => WriteJson(w, o, spec, profile, recon, seconds));
     }
 

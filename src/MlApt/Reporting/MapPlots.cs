@@ -1,76 +1,41 @@
+using System.Globalization;
 using MlApt.Imaging;
 using ScottPlot;
 
 namespace MlApt.Reporting;
 
 /// <summary>PNG figures of a CSRO map (ScottPlot 5): slices, projection, domain sizes, real vs control.</summary>
-public static class MapPlots
+public static partial class MapPlots
 {
     /// <summary>
-    /// Writes the orthogonal slices through the centre of the voxel probability map (x–z at the middle
-    /// y, y–z at the middle x, x–y at the middle z) and its maximum projection along y, axes in nm.
-    /// Returns the file names written.
+    /// Histogram of domain sizes (DBSCAN atoms per cluster): the real map's clusters as bars, each bar
+    /// spanning the whole sizes of its bin (a bin of width 1 is centred on its size), and with controls
+    /// their mean histogram as an outline. The key sits outside the data area.
     /// </summary>
-    public static IReadOnlyList<string> SaveSlices(string dir, CsroMap map, string prefix = "")
-    {
-        ArgumentNullException.ThrowIfNull(map);
-        var g = map.Grid;
-        var p = map.VoxelProbability;
-        var (x0, y0, z0) = (g.CentreX(0), g.CentreY(0), g.CentreZ(0));
-        var (x1, y1, z1) = (g.CentreX(g.Nx - 1), g.CentreY(g.Ny - 1), g.CentreZ(g.Nz - 1));
-        var half = g.Options.Stride / 2;
-        var files = new List<string>();
-        var pair = string.Join("+", map.Pairs);
-
-        var xz = new double[g.Nz, g.Nx];
-        var jm = g.Ny / 2;
-        for (var k = 0; k < g.Nz; k++)
-            for (var i = 0; i < g.Nx; i++) xz[k, i] = p[g.Index(i, jm, k)];
-        files.Add(Heatmap(dir, prefix + "slice_xz.png", xz, (x0 - half, x1 + half), (z0 - half, z1 + half),
-            $"{pair} P(CSRO), x–z slice at y = {g.CentreY(jm):F2} nm", "x (nm)", "z (nm)"));
-
-        var yz = new double[g.Nz, g.Ny];
-        var im = g.Nx / 2;
-        for (var k = 0; k < g.Nz; k++)
-            for (var j = 0; j < g.Ny; j++) yz[k, j] = p[g.Index(im, j, k)];
-        files.Add(Heatmap(dir, prefix + "slice_yz.png", yz, (y0 - half, y1 + half), (z0 - half, z1 + half),
-            $"{pair} P(CSRO), y–z slice at x = {g.CentreX(im):F2} nm", "y (nm)", "z (nm)"));
-
-        var xy = new double[g.Ny, g.Nx];
-        var km = g.Nz / 2;
-        for (var j = 0; j < g.Ny; j++)
-            for (var i = 0; i < g.Nx; i++) xy[j, i] = p[g.Index(i, j, km)];
-        files.Add(Heatmap(dir, prefix + "slice_xy.png", xy, (x0 - half, x1 + half), (y0 - half, y1 + half),
-            $"{pair} P(CSRO), x–y slice at z = {g.CentreZ(km):F2} nm", "x (nm)", "y (nm)"));
-
-        var proj = new double[g.Nz, g.Nx];
-        for (var k = 0; k < g.Nz; k++)
-        {
-            for (var i = 0; i < g.Nx; i++)
-            {
-                var m = double.NaN;
-                for (var j = 0; j < g.Ny; j++)
-                {
-                    var v = p[g.Index(i, j, k)];
-                    if (!float.IsNaN(v) && (double.IsNaN(m) || v > m)) m = v;
-                }
-                proj[k, i] = m;
-            }
-        }
-        files.Add(Heatmap(dir, prefix + "projection_max_xz.png", proj, (x0 - half, x1 + half), (z0 - half, z1 + half),
-            $"{pair} P(CSRO), maximum along y", "x (nm)", "z (nm)"));
-        return files;
-    }
-
-    /// <summary>Histogram of domain sizes (DBSCAN atoms per cluster), real and, when given, control.</summary>
     public static string SaveDomainSizes(string dir, string name, int[] realSizes, IReadOnlyList<int[]>? controlSizes, string title)
     {
         ArgumentNullException.ThrowIfNull(realSizes);
+        var (plot, width, height) = DomainSizes(realSizes, controlSizes, title);
+        SdmPlots.Save(plot, Path.Combine(dir, name), width, height);
+        return name;
+    }
+
+    internal static (Plot Plot, int Width, int Height) DomainSizes(int[] realSizes, IReadOnlyList<int[]>? controlSizes, string title)
+    {
         var plot = new Plot();
+        FigureStyle.Apply(plot);
         var edges = SizeHistogram.Edges(realSizes, controlSizes);
         var real = SizeHistogram.Count(realSizes, edges);
-        var bars = plot.Add.Bars(Centres(edges), real);
-        bars.LegendText = "real";
+        // Sizes are whole atoms: bin [e, e + w) holds the sizes e … e + w − 1, drawn from e − ½ to e + w − ½.
+        var bars = new List<Bar>();
+        for (var b = 0; b < real.Length; b++)
+        {
+            var w = edges[b + 1] - edges[b];
+            bars.Add(new Bar { Position = edges[b] - 0.5 + w / 2, Value = real[b], Size = w, FillColor = FigureStyle.Real.WithAlpha(0.85), LineColor = Colors.White, LineWidth = 1 });
+        }
+        plot.Add.Bars(bars);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"real ({realSizes.Length} clusters)", FillColor = FigureStyle.Real });
+        var top = real.DefaultIfEmpty(0).Max();
         if (controlSizes is { Count: > 0 })
         {
             var mean = new double[real.Length];
@@ -79,54 +44,87 @@ public static class MapPlots
                 var h = SizeHistogram.Count(c, edges);
                 for (var b = 0; b < h.Length; b++) mean[b] += h[b] / controlSizes.Count;
             }
-            var line = plot.Add.Scatter(Centres(edges), mean);
-            line.LegendText = $"control (mean of {controlSizes.Count})";
-            line.LineWidth = 2;
-            plot.ShowLegend();
+            var xs = edges.Select(e => e - 0.5).ToArray();
+            var ys = mean.Append(mean[^1]).ToArray();
+            var line = plot.Add.Scatter(xs, ys);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.MarkerSize = 0;
+            line.LineWidth = 3;
+            line.Color = Colors.Black;
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"control, mean of {controlSizes.Count}", LineColor = Colors.Black, LineWidth = 3 });
+            top = Math.Max(top, mean.Max());
         }
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.FontSize = FigureStyle.LegendSize;
         plot.Title(title);
-        plot.XLabel("atoms per domain");
-        plot.YLabel("domains");
-        SdmPlots.Save(plot, Path.Combine(dir, name), 800, 500);
-        return name;
+        plot.XLabel("atoms per cluster");
+        plot.YLabel("clusters");
+        var span = edges[^1] - edges[0];
+        plot.Axes.SetLimits(edges[0] - 0.5 - span * 0.01, edges[^1] - 0.5 + span * 0.02, 0, Math.Max(1, top) * 1.08);
+        // Counts are whole clusters: whole-number ticks.
+        FigureStyle.Ticks(plot.Axes.Left, FigureStyle.NiceStep(Math.Max(1, top), 5, 1));
+        return (plot, Math.Max(900, FigureStyle.TextWidth(title, FigureStyle.TitleSize) + 60), 620);
     }
 
-    /// <summary>Real versus control volume fractions (bars) in percent.</summary>
-    public static string SaveRealVersusControl(string dir, string name, double realFraction, IReadOnlyList<double> controlFractions, string title)
+    /// <summary>
+    /// The real CSRO volume fraction beside each control's (bars, in percent), the controls' mean ± standard
+    /// deviation as a line and band, and the empirical p-value in the title under <paramref name="title"/> (the order mapped).
+    /// </summary>
+    public static string SaveRealVersusControl(string dir, string name, double realFraction, IReadOnlyList<double> controlFractions, double pValue, string title)
     {
         ArgumentNullException.ThrowIfNull(controlFractions);
-        var plot = new Plot();
-        var values = new List<double> { 100 * realFraction };
-        values.AddRange(controlFractions.Select(f => 100 * f));
-        var positions = Enumerable.Range(0, values.Count).Select(i => (double)i).ToArray();
-        plot.Add.Bars(positions, values.ToArray());
-        var ticks = new List<Tick> { new(0, "real") };
-        for (var i = 1; i < values.Count; i++) ticks.Add(new Tick(i, $"control {i}"));
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-        plot.Title(title);
-        plot.YLabel("CSRO volume fraction (%)");
-        SdmPlots.Save(plot, Path.Combine(dir, name), 800, 500);
-        return name;
-    }
-
-    private static double[] Centres(double[] edges) => edges.Zip(edges.Skip(1), (a, b) => (a + b) / 2).ToArray();
-
-    private static string Heatmap(string dir, string name, double[,] values, (double Min, double Max) xRange, (double Min, double Max) yRange,
-        string title, string xLabel, string yLabel)
-    {
-        var plot = new Plot();
-        var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(xRange.Min, xRange.Max, yRange.Min, yRange.Max));
-        map.ManualRange = new ScottPlot.Range(0, 1);
-        plot.Add.ColorBar(map).Label = "P(CSRO)";
-        plot.Title(title);
-        plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
-        plot.Axes.SetLimits(xRange.Min, xRange.Max, yRange.Min, yRange.Max);
-        // Keep nm square: a tall specimen gives a tall image.
-        var aspect = (yRange.Max - yRange.Min) / Math.Max(1e-9, xRange.Max - xRange.Min);
-        var height = (int)Math.Clamp(500 * aspect, 400, 1600);
-        var width = (int)Math.Clamp(height / aspect + 200, 500, 1200);
+        var (plot, width, height) = RealVersusControl(realFraction, controlFractions, pValue, title);
         SdmPlots.Save(plot, Path.Combine(dir, name), width, height);
         return name;
     }
+
+    internal static (Plot Plot, int Width, int Height) RealVersusControl(double realFraction, IReadOnlyList<double> controlFractions, double pValue, string title)
+    {
+        var plot = new Plot();
+        FigureStyle.Apply(plot);
+        var controls = controlFractions.Select(f => 100 * f).ToArray();
+        var real = 100 * realFraction;
+        var finite = controls.Where(double.IsFinite).ToArray();
+        var mean = finite.Length > 0 ? finite.Average() : double.NaN;
+        var sd = finite.Length > 1 ? Math.Sqrt(finite.Sum(v => (v - mean) * (v - mean)) / (finite.Length - 1)) : 0;
+        var top = new[] { real, mean + sd }.Concat(controls).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        if (double.IsFinite(mean))
+        {
+            var band = plot.Add.HorizontalSpan(Math.Max(0, mean - sd), mean + sd);
+            band.FillStyle.Color = FigureStyle.Control.WithAlpha(0.25);
+            band.LineStyle.Width = 0;
+            var line = plot.Add.HorizontalLine(mean);
+            line.LineWidth = 2;
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.Black;
+        }
+        var bars = new List<Bar>
+        {
+            new() { Position = 0, Value = double.IsFinite(real) ? real : 0, FillColor = FigureStyle.Real, Label = Percent(real) },
+        };
+        for (var i = 0; i < controls.Length; i++)
+            bars.Add(new Bar { Position = i + 1, Value = double.IsFinite(controls[i]) ? controls[i] : 0, FillColor = FigureStyle.Control, Label = Percent(controls[i]) });
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = FigureStyle.TickSize;
+        var ticks = new List<Tick> { new(0, "real") };
+        for (var i = 1; i <= controls.Length; i++) ticks.Add(new Tick(i, controls.Length > 6 ? i.ToString(CultureInfo.InvariantCulture) : $"control {i}"));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = string.Create(CultureInfo.InvariantCulture, $"controls: {mean:0.###} ± {sd:0.###} % (mean ± s.d.)"),
+            FillColor = FigureStyle.Control.WithAlpha(0.25), LineColor = Colors.Black, LinePattern = LinePattern.Dashed, LineWidth = 2,
+        });
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = FigureStyle.LegendSize;
+        var pText = string.Create(CultureInfo.InvariantCulture,
+            $"real vs random labels: p = {pValue:0.###} ({controls.Length} control{(controls.Length == 1 ? "" : "s")})");
+        var fullTitle = $"{title}\n{pText}";
+        plot.Title(fullTitle);
+        plot.YLabel("CSRO volume fraction (%)");
+        plot.Axes.SetLimits(-0.6, controls.Length + 0.6, 0, Math.Max(top, 1e-3) * 1.2);
+        return (plot, Math.Max(Math.Max(800, 220 + 110 * (controls.Length + 1)), FigureStyle.TextWidth(fullTitle, FigureStyle.TitleSize) + 60), 640);
+    }
+
+    private static string Percent(double v) => double.IsFinite(v) ? v.ToString("0.###", CultureInfo.InvariantCulture) + " %" : "–";
 }

@@ -14,11 +14,12 @@ namespace MlApt.Reporting;
 /// </summary>
 public static partial class MapReport
 {
-    /// <summary>Options of the report.</summary>
+    /// <summary>Options of the report (a class: <c>default</c> of a struct would silently turn the figures off).</summary>
     /// <param name="IonsCsv">Also write the extracted ions as CSV.</param>
     /// <param name="Plots">Write the PNG figures.</param>
     /// <param name="Nexus">Also write <c>map.nxs</c> (NXapm with the map's results), recording this source; null: not.</param>
-    public readonly record struct Options(bool IonsCsv = false, bool Plots = true, NxapmSource? Nexus = null);
+    /// <param name="Subject">The order the model looks for, for figure titles (see <see cref="OrderName"/>); null: the pairs.</param>
+    public sealed record Options(bool IonsCsv = false, bool Plots = true, NxapmSource? Nexus = null, string? Subject = null);
 
     /// <summary>Writes everything and returns the file names (relative to <paramref name="dir"/>).</summary>
     /// <param name="dir">Output folder (created).</param>
@@ -30,7 +31,7 @@ public static partial class MapReport
     /// <param name="writeProvenance">Writes the <c>provenance</c> and <c>parameters</c> members of summary.json.</param>
     /// <param name="options">What to write.</param>
     public static IReadOnlyList<string> Write(string dir, CsroMap map, IonCloud cloud, byte[] species, RangeTable table,
-        IReadOnlyList<CsroMap> controls, Action<Utf8JsonWriter> writeProvenance, Options options = default)
+        IReadOnlyList<CsroMap> controls, Action<Utf8JsonWriter> writeProvenance, Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(cloud);
@@ -38,6 +39,7 @@ public static partial class MapReport
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(controls);
         ArgumentNullException.ThrowIfNull(writeProvenance);
+        options ??= new Options();
         Directory.CreateDirectory(dir);
         var files = new List<string>();
         var g = map.Grid;
@@ -89,12 +91,13 @@ public static partial class MapReport
         var stats = controls.Count > 0 ? ControlStatistics.Compare(map, controls) : null;
         if (options.Plots)
         {
-            files.AddRange(MapPlots.SaveSlices(dir, map));
+            var subject = options.Subject ?? string.Join("+", map.Pairs);
+            files.AddRange(MapPlots.SaveSlices(dir, map, "", options.Subject));
             files.Add(MapPlots.SaveDomainSizes(dir, "domain_sizes.png", map.Dbscan.Sizes,
-                controls.Count > 0 ? controls.Select(c => c.Dbscan.Sizes).ToList() : null, $"{string.Join("+", map.Pairs)} DBSCAN domain sizes"));
+                controls.Count > 0 ? controls.Select(c => c.Dbscan.Sizes).ToList() : null, $"{subject}\nDBSCAN cluster sizes"));
             if (stats is not null)
-                files.Add(MapPlots.SaveRealVersusControl(dir, "real_vs_control.png", map.VolumeFraction, stats.ControlVolumeFractions,
-                    $"{string.Join("+", map.Pairs)} CSRO volume fraction, real vs random labels"));
+                files.Add(MapPlots.SaveRealVersusControl(dir, "real_vs_control.png", map.VolumeFraction, stats.ControlVolumeFractions, stats.PValue,
+                    subject));
         }
 
         if (options.Nexus is not null)

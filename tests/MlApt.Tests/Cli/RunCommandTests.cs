@@ -17,7 +17,9 @@ public class RunCommandTests
         var r = CliRunner.Run("run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "7", "--model", model);
         Assert.Equal(0, r.Exit);
         foreach (var f in new[] { "specimen.pos", "specimen.truth.json", "specimen.rrng", "summary.json", "report.md",
-            "validation/validation.json", "validation/pr_curve.png", "validation/map_slice_xz.png", "map/summary.json" })
+            "validation/validation.json", "validation/pr_curve.png", "validation/map_slice_xz.png", "validation/map_projection_max_xz.png",
+            "map/summary.json", "map/slice_xz.png", "map/slice_yz.png", "map/slice_xy.png", "map/projection_max_xz.png", "map/domain_sizes.png",
+            "map/real_vs_control.png", "map/map.vti", "map/domains.csv", "map/csro_ions.pos" })
             Assert.True(File.Exists(Path.Combine(outDir, f)), f);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var v = doc.RootElement.GetProperty("validation");

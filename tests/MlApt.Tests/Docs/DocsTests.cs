@@ -30,7 +30,7 @@ public partial class DocsTests
         // .ci/run and a newcomer both rely on these two commands.
         Assert.Contains("dotnet run --project src/MlApt.Cli -c Release -- run", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test -c Release", readme, StringComparison.Ordinal);
-        Assert.Matches(@"!\[[^\]]+\]\(docs/[^)]+\.png\)", readme);
+        Assert.Matches(@"!\[[^\]]+\]\(docs/[^)]+\.png\)|<img [^>]*src=""docs/[^""]+\.png""", readme);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public partial class DocsTests
 
     private static int Line(string text, int index) => text.AsSpan(0, Math.Max(0, index)).Count('\n') + 1;
 
-    [GeneratedRegex(@"!?\[[^\]]*\]\((?<target>[^)\s]+)\)")]
+    [GeneratedRegex(@"!?\[[^\]]*\]\((?<target>[^)\s]+)\)|<img [^>]*src=""(?<target>[^""]+)""")]
     private static partial Regex Link();
 
     [GeneratedRegex(@"^#{1,6} (.+)$", RegexOptions.Multiline)]
