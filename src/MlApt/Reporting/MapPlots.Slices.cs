@@ -159,10 +159,12 @@ public static partial class MapPlots
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.FontSize = FigureStyle.LegendSize;
         plot.Axes.SetLimits(view.X.Min, view.X.Max, view.Y.Min, view.Y.Max);
-        // One nm is the same length on both axes, so is the tick step: about five ticks along the shorter side.
-        var step = FigureStyle.NiceStep(Math.Min(wx, wy), 5, 0.5);
-        FigureStyle.Ticks(plot.Axes.Bottom, step);
-        FigureStyle.Ticks(plot.Axes.Left, step);
+        // About five ticks along the shorter side; the longer side keeps that step unless it would crowd
+        // (a 120 nm specimen gets a tick every 20 nm, not every 5).
+        var shortStep = FigureStyle.NiceStep(Math.Min(wx, wy), 5, 0.5);
+        var longStep = Math.Max(shortStep, FigureStyle.NiceStep(Math.Max(wx, wy), 8));
+        FigureStyle.Ticks(plot.Axes.Bottom, wx >= wy ? longStep : shortStep);
+        FigureStyle.Ticks(plot.Axes.Left, wy > wx ? longStep : shortStep);
 
         // Margins: tick labels and axis label on the left; colour bar with its ticks and label on the right;
         // two title lines on top; tick labels, axis label and the key below.
