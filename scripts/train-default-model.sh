@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the default model embedded in the CLI, src/MlApt.Cli/Models/default.safetensors, from the
+# Rebuilds the default model embedded in the library, src/MlApt/Learning/Models/default.safetensors, from the
 # project's own simulated specimens with the project's own 'bank' and 'train' (both seeded: the same
 # commands give bit-identical weights whatever the number of cores; the metadata records the program
 # version and the bank file). About 7 minutes on 2 cores.
@@ -28,5 +28,5 @@ mlapt bank --specimens 16 --seed 1 --sphere-radius "$SPHERE" --sdm-stage normali
 mlapt train --bank "$work/specimens.npz" --seed 1 --epochs 20 --shifts none \
   --map-stage normalized --map-sphere "$SPHERE" --map-rule mean --map-threshold "$THRESHOLD" --map-min-domain "$MIN_DOMAIN" \
   --map-domain-fraction "$DOMAIN_FRACTION" \
-  --out src/MlApt.Cli/Models/default.safetensors
-echo "Wrote src/MlApt.Cli/Models/default.safetensors; rebuild the CLI to embed it."
+  --out src/MlApt/Learning/Models/default.safetensors
+echo "Wrote src/MlApt/Learning/Models/default.safetensors; rebuild to embed it."

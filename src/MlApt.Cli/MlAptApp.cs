@@ -112,7 +112,7 @@ public static class MlAptApp
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            stderr.WriteLine("mlapt: " + OneLine(e.Message));
+            stderr.WriteLine("mlapt: " + OneLine(e is InputException ? OptionNames.Spell(e.Message) : e.Message));
             if (verbose)
                 stderr.WriteLine(e.ToString());
             return BadInput;

@@ -1,3 +1,5 @@
+using MlApt.Learning;
+using MlApt.Imaging;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;

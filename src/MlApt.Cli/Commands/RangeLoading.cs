@@ -6,29 +6,16 @@ namespace MlApt.Cli.Commands;
 /// <summary>Loading a range file for a command, with its overlaps reported on stderr.</summary>
 internal static class RangeLoading
 {
-    public static RangeTable Load(string path, bool strict)
-    {
-        IonFile.CheckReadable(path);
-        return RangeTable.Load(path, new RangeOptions(Strict: strict));
-    }
+    public static RangeTable Load(string path, bool strict) => Ranging.Load(path, strict);
 
-    /// <summary>
-    /// The ranging of a reconstruction: the range file when one is given, else the ion types stored in the
-    /// reconstruction itself (NeXus NXapm); a one-line error when there is neither.
-    /// </summary>
-    public static RangeTable ForReconstruction(string recon, string? ranges, bool strict)
-    {
-        if (ranges is not null)
-            return Load(ranges, strict);
-        return IonFile.EmbeddedRanges(recon)
-            ?? throw new InputException($"--ranges is required: {recon} carries no ranging (a NeXus NXapm file with ion types does)");
-    }
+    /// <summary>The ranging of a reconstruction: the range file, else the ion types stored in it (NeXus NXapm).</summary>
+    public static RangeTable ForReconstruction(string recon, string? ranges, bool strict) => Ranging.ForReconstruction(recon, ranges, strict);
 
     /// <summary>Whether a reconstruction's format can carry its own ranging (NeXus), judged by the extension before anything is read.</summary>
     public static bool MayCarryRanges(string recon) => IonFileFormats.FromExtension(recon) is IonFileFormat.Nexus or null;
 
     /// <summary>The file the ranging came from: the range file, or the reconstruction that carries it.</summary>
-    public static string Source(string recon, string? ranges) => ranges ?? recon;
+    public static string Source(string recon, string? ranges) => Ranging.Source(recon, ranges);
 
     /// <summary>Warns once per positive-width overlap (resolved first-listed-wins).</summary>
     public static void ReportOverlaps(Infrastructure.CliIo io, RangeTable table)

@@ -1,3 +1,6 @@
+using MlApt.Learning;
+using MlApt.Imaging;
+using MlApt.Validation;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
@@ -198,10 +201,10 @@ public sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
         {
             throw new InputException("simulate: " + e.Message);
         }
-        var paths = Write(settings.Out!, specimen);
+        var (paths, truth) = SpecimenFiles.Write(settings.Out!, specimen);
         if (settings.Json)
         {
-            io.Out.WriteLine(File.ReadAllText(paths.Truth));
+            io.Out.WriteLine(truth);
         }
         else
         {
@@ -211,91 +214,15 @@ public sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
         return MlAptApp.Ok;
     }
 
-    /// <summary>The truth and range file paths that go with a reconstruction path.</summary>
     private int FromConfiguration(SimulateSettings settings)
     {
-        var frame = ExtendedXyz.Read(settings.From!);
         var spec = settings.ToSpec(); // validates the shared options (size, η, σ, orientation)
-        ConfigurationSpecimen specimen;
-        NeighbourShells neighbours;
-        try
-        {
-            specimen = ConfigurationSpecimen.Generate(frame, spec.Size, spec.Orientation, spec.Efficiency, spec.SigmaXy, spec.SigmaZ, spec.Seed,
-                spec.Charge, spec.MassNoise);
-            neighbours = NeighbourShells.FromPositions(frame.X, frame.Y, frame.Z, frame.Cell, 3);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InputException($"{settings.From}: {e.Message}");
-        }
-        var alpha = WarrenCowley.Compute(frame.Species, frame.Elements, neighbours);
-        var paths = PathsFor(settings.Out!);
-        var speciesPath = Path.Combine(Path.GetDirectoryName(paths.Truth) ?? "", Path.GetFileNameWithoutExtension(settings.Out!) + ".species.npy");
-        var dir = Path.GetDirectoryName(Path.GetFullPath(settings.Out!));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        IonFile.Write(paths.Recon, specimen.Cloud);
-        Npy.WriteFile(speciesPath, specimen.Species, specimen.Species.Length);
-        AtomicFile.WriteText(paths.Ranges, SpecimenRanges.Rrng(frame.Elements.ToList(), spec.Charge));
-        JsonOutput.WriteFile(paths.Truth, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("format", "mlapt-configuration-specimen-1");
-            w.WriteString("configuration", settings.From);
-            w.WriteString("configuration_sha256", Provenance.Sha256(settings.From!));
-            w.WriteNumber("configuration_atoms", frame.Count);
-            w.WriteStartArray("elements");
-            foreach (var e in frame.Elements) w.WriteStringValue(e);
-            w.WriteEndArray();
-            w.WriteString("species_file", Path.GetFileName(speciesPath));
-            w.WriteString("species_note", "uint8 per ion, index into elements: the true element of every ion, in the order of the reconstruction");
-            w.WriteStartObject("ions_per_element");
-            for (var e = 0; e < frame.Elements.Count; e++)
-                w.WriteNumber(frame.Elements[e], specimen.Species.Count(s => s == e));
-            w.WriteEndObject();
-            SroOutput.WriteAlphas(w, alpha);
-            w.WriteStartObject("parameters");
-            w.WriteStartArray("size_nm");
-            w.WriteNumberValue(spec.Size.X); w.WriteNumberValue(spec.Size.Y); w.WriteNumberValue(spec.Size.Z);
-            w.WriteEndArray();
-            w.WriteString("orientation", $"{spec.Orientation.H},{spec.Orientation.K},{spec.Orientation.L}");
-            w.WriteNumber("eta", spec.Efficiency);
-            w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
-            w.WriteNumber("sigma_z_nm", spec.SigmaZ);
-            w.WriteNumber("charge", spec.Charge);
-            w.WriteNumber("seed", spec.Seed);
-            w.WriteNumber("sites", specimen.Sites);
-            w.WriteNumber("ions", specimen.Cloud.Count);
-            w.WriteEndObject();
-            w.WriteString("program", "mlapt " + ProgramInfo.Version);
-            w.WriteEndObject();
-        });
+        var (specimen, frame, speciesPath, paths, truth) = ConfigurationFiles.Write(settings.From!, settings.Out!, spec);
         if (settings.Json)
-            io.Out.WriteLine(File.ReadAllText(paths.Truth));
+            io.Out.WriteLine(truth);
         else
             io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {paths.Recon} ({specimen.Cloud.Count:N0} ions from {frame.Count:N0}-atom {settings.From}), {speciesPath}, {paths.Truth} and {paths.Ranges}.")));
         return MlAptApp.Ok;
-    }
-
-    public static (string Recon, string Truth, string Ranges) PathsFor(string recon)
-    {
-        ArgumentNullException.ThrowIfNull(recon);
-        var stem = Path.Combine(Path.GetDirectoryName(recon) ?? "", Path.GetFileNameWithoutExtension(recon));
-        return (recon, stem + ".truth.json", stem + ".rrng");
-    }
-
-    /// <summary>Writes the reconstruction, truth and range file (each atomically); returns their paths.</summary>
-    public static (string Recon, string Truth, string Ranges) Write(string recon, SimulatedSpecimen specimen)
-    {
-        ArgumentNullException.ThrowIfNull(specimen);
-        var paths = PathsFor(recon);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(recon));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        var truth = SpecimenTruth.ToJson(specimen, "mlapt " + ProgramInfo.Version);
-        var ranges = SpecimenRanges.Rrng(specimen.Spec.Composition.Select(c => c.Element).ToList(), specimen.Spec.Charge);
-        IonFile.Write(paths.Recon, specimen.Cloud);
-        AtomicFile.WriteText(paths.Truth, truth);
-        AtomicFile.WriteText(paths.Ranges, ranges);
-        return paths;
     }
 }

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
@@ -55,12 +56,12 @@ public sealed class SroCommand(CliIo io) : Command<SroSettings>
         var table = WarrenCowley.Compute(frame.Species, frame.Elements, neighbours);
         if (settings.Json)
         {
-            JsonOutput.Write(io.Out, w =>
+            io.Out.WriteLine(JsonText.Write(w =>
             {
                 w.WriteStartObject();
-                SroOutput.WriteAlphas(w, table);
+                table.WriteJson(w);
                 w.WriteEndObject();
-            });
+            }));
             return MlAptApp.Ok;
         }
         io.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -73,20 +74,6 @@ public sealed class SroCommand(CliIo io) : Command<SroSettings>
 /// <summary>Warren–Cowley output shared by <c>mc</c> and <c>sro</c>.</summary>
 internal static class SroOutput
 {
-    /// <summary>Writes <c>"warren_cowley": {"1": {"A-B": α, …}, …}</c>, pairs in element order (null where undefined).</summary>
-    public static void WriteAlphas(System.Text.Json.Utf8JsonWriter w, WarrenCowleyTable table)
-    {
-        w.WriteStartObject("warren_cowley");
-        for (var m = 1; m <= table.Shells; m++)
-        {
-            w.WriteStartObject(m.ToString(CultureInfo.InvariantCulture));
-            foreach (var (pair, alpha) in table.Pairs(m))
-                w.Number(pair, alpha);
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-    }
-
     /// <summary>One table per shell: α_ij with i down and j across.</summary>
     public static void WriteTables(CliIo io, WarrenCowleyTable table)
     {

@@ -209,26 +209,14 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
             ["bank.files"] = string.Join(";", settings.Banks.Select(Path.GetFileName)),
             ["bank.sha256"] = string.Join(";", settings.Banks.Select(Provenance.Sha256)),
         };
-        if (settings.MapStage is not null)
-            metadata[MapProfile.StageKey] = settings.MapStage.Equals("normalized", StringComparison.OrdinalIgnoreCase) ? "normalized"
-                : settings.MapStage.Equals("preprocessed", StringComparison.OrdinalIgnoreCase) ? "preprocessed"
-                : throw new InputException($"--map-stage '{settings.MapStage}': expected preprocessed or normalized");
-        if (settings.MapSphere is { } ms)
-            metadata[MapProfile.SphereKey] = ms > 0 && ms <= 3 ? ms.ToString("R", CultureInfo.InvariantCulture) : throw new InputException($"--map-sphere {ms}: expected 0 … 3 voxel edges");
-        if (settings.MapMinDomain is { } mmd)
-            metadata[MapProfile.MinDomainKey] = mmd is >= 0 and <= 100_000 ? mmd.ToString(CultureInfo.InvariantCulture) : throw new InputException($"--map-min-domain {mmd}: expected 0 … 100000");
-        if (settings.MapDomainFraction is { } mpf)
-            metadata[MapProfile.DomainFractionKey] = mpf is >= 0 and < 1 ? mpf.ToString("R", CultureInfo.InvariantCulture) : throw new InputException($"--map-domain-fraction {mpf}: expected 0 ≤ F < 1");
-        if (settings.MapRule is not null)
-            metadata[MapProfile.RuleKey] = MapProfile.ParseRule(settings.MapRule) == Imaging.DecisionRule.Sum ? "sum" : "mean";
-        if (settings.MapThreshold is { } mt)
-            metadata[MapProfile.ThresholdKey] = mt.ToString("R", CultureInfo.InvariantCulture);
+        new MapTuning(settings.MapStage is null ? null : MapTuning.ParseStage(settings.MapStage), settings.MapSphere, settings.MapMinDomain,
+            settings.MapDomainFraction, settings.MapRule, settings.MapThreshold).WriteTo(metadata);
         var model = new CnnEnsemble(result.Model.Architecture, result.Model.Members, result.Model.ClassNames, result.Model.Pairs, metadata);
         ModelFile.Save(settings.Out!, model);
         IReadOnlyList<string> plots = settings.Plot is null ? [] : TrainingPlots.SaveAll(settings.Plot, result);
 
         if (settings.Json)
-            JsonOutput.Write(io.Out, w => WriteJson(w, result, settings.Out!, plots));
+            io.Out.WriteLine(TrainingJson.Of(result, settings.Out!, plots));
         else
             WriteTable(result);
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -255,87 +243,4 @@ public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
     }
 
     private static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("F4", CultureInfo.InvariantCulture);
-
-    private static void WriteJson(Utf8JsonWriter w, TrainingResult r, string model, IReadOnlyList<string> plots)
-    {
-        w.WriteStartObject();
-        w.Number("test_accuracy", r.Test.Accuracy);
-        w.WriteStartArray("cv_accuracy");
-        foreach (var f in r.Folds)
-            w.WriteNumberValue(f.ValidationAccuracy);
-        w.WriteEndArray();
-        w.WriteStartArray("cv_loss");
-        foreach (var f in r.Folds)
-            w.WriteNumberValue(f.ValidationLoss);
-        w.WriteEndArray();
-        Matrix(w, "confusion_matrix", r.Test.Confusion);
-        Strings(w, "classes", r.Model.ClassNames);
-        Strings(w, "pairs", r.Model.Pairs);
-        Numbers(w, "precision", r.Test.Precision);
-        Numbers(w, "recall", r.Test.Recall);
-        w.WriteNumber("samples", r.Samples);
-        w.WriteNumber("test_samples", r.TestSamples);
-        w.WriteNumber("seconds", Math.Round(r.Elapsed.TotalSeconds, 3));
-        w.WriteString("model", model);
-        Strings(w, "plots", plots);
-        w.WriteStartArray("folds");
-        foreach (var f in r.Folds)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("fold", f.Fold + 1);
-            w.WriteNumber("train_samples", f.TrainSamples);
-            w.WriteNumber("validation_samples", f.ValidationSamples);
-            w.WriteNumber("epochs_run", f.EpochsRun);
-            w.WriteNumber("best_epoch", f.BestEpoch);
-            w.Number("validation_accuracy", f.ValidationAccuracy);
-            w.Number("validation_loss", f.ValidationLoss);
-            w.Number("test_accuracy", f.Test.Accuracy);
-            Matrix(w, "confusion_matrix", f.Test.Confusion);
-            Numbers(w, "precision", f.Test.Precision);
-            Numbers(w, "recall", f.Test.Recall);
-            w.WriteStartArray("history");
-            foreach (var e in f.History)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("epoch", e.Epoch);
-                w.Number("loss", e.TrainLoss);
-                w.Number("accuracy", e.TrainAccuracy);
-                w.Number("val_loss", e.ValidationLoss);
-                w.Number("val_accuracy", e.ValidationAccuracy);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void Matrix(Utf8JsonWriter w, string name, int[][] m)
-    {
-        w.WriteStartArray(name);
-        foreach (var row in m)
-        {
-            w.WriteStartArray();
-            foreach (var v in row)
-                w.WriteNumberValue(v);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-            w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteFiniteOrNullValue(v);
-        w.WriteEndArray();
-    }
 }

@@ -51,7 +51,7 @@ public static class PublishedBank
     {
         var names = classNames ?? DefaultClassNames;
         if (label < 0 || label >= names.Count)
-            InputError.In("--label", string.Create(CultureInfo.InvariantCulture, $"{label}: expected a class index 0 … {names.Count - 1} ({string.Join(", ", names)})"));
+            InputError.In("label", string.Create(CultureInfo.InvariantCulture, $"{label}: expected a class index 0 … {names.Count - 1} ({string.Join(", ", names)})"));
         var (counts, n) = ReadCounts(path);
         var x = new float[n * PatternBank.Bins];
         var normalised = new double[PatternBank.Bins];

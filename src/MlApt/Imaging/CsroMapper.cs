@@ -46,7 +46,7 @@ public static class CsroMapper
         var box = options.Box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
         var grid = new VoxelGrid(box, scan);
         if (grid.Count == 0)
-            throw new InputException($"--box: {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
+            throw new InputException($"box: {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
         var sub = new SubVoxelGrid(grid);
         var analysable = new bool[grid.Count];
         int analysableCount;

@@ -53,6 +53,6 @@ public sealed record ClassifierInput(int Count, double[] Values)
     {
         "none" => InputNormalization.None,
         "minmax" or "min-max" => InputNormalization.MinMax,
-        _ => throw new InputException($"--normalize '{text}': expected none or minmax"),
+        _ => throw new InputException($"normalize '{text}': expected none or minmax"),
     };
 }

@@ -17,4 +17,7 @@ public static class Provenance
         typeof(Provenance).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
         ?? typeof(Provenance).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>The program as every output names it: <c>mlapt</c> and <see cref="Version"/>.</summary>
+    public static string Program => "mlapt " + Version;
 }

@@ -34,10 +34,27 @@ public static partial class MapReport
         IReadOnlyList<CsroMap> controls, Action<Utf8JsonWriter> writeProvenance, Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(controls);
+        return Write(dir, new CsroAnalysis(map.Pairs, map, controls), cloud, species, table, writeProvenance, options).Files;
+    }
+
+    /// <summary>Writes every output of <paramref name="analysis"/>; returns the file names and the text of summary.json.</summary>
+    /// <param name="dir">Output folder (created).</param>
+    /// <param name="analysis">The real map, its controls and their statistics.</param>
+    /// <param name="cloud">The reconstruction (for the extracted ions).</param>
+    /// <param name="species">Species per ion.</param>
+    /// <param name="table">The range table.</param>
+    /// <param name="writeProvenance">Writes the <c>provenance</c> and <c>parameters</c> members of summary.json.</param>
+    /// <param name="options">What to write.</param>
+    public static MapReportResult Write(string dir, CsroAnalysis analysis, IonCloud cloud, byte[] species, RangeTable table,
+        Action<Utf8JsonWriter> writeProvenance, Options? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var map = analysis.Map;
+        var controls = analysis.Controls;
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(species);
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(controls);
         ArgumentNullException.ThrowIfNull(writeProvenance);
         options ??= new Options();
         Directory.CreateDirectory(dir);
@@ -88,7 +105,7 @@ public static partial class MapReport
         ]);
         files.Add("map.vti");
 
-        var stats = controls.Count > 0 ? ControlStatistics.Compare(map, controls) : null;
+        var stats = analysis.Statistics;
         if (options.Plots)
         {
             var subject = options.Subject ?? string.Join("+", map.Pairs);
@@ -103,10 +120,11 @@ public static partial class MapReport
         if (options.Nexus is not null)
             files.Add("map.nxs");
         files.Add("summary.json");
-        WriteSummary(Path.Combine(dir, "summary.json"), map, table, controls, stats, files, writeProvenance);
+        var summary = Summary(map, table, controls, stats, files, writeProvenance);
+        AtomicFile.WriteText(Path.Combine(dir, "summary.json"), summary);
         if (options.Nexus is { } source)
-            MapNexus.Write(Path.Combine(dir, "map.nxs"), map, cloud, table, source, File.ReadAllText(Path.Combine(dir, "summary.json")));
-        return files;
+            MapNexus.Write(Path.Combine(dir, "map.nxs"), map, cloud, table, source, summary);
+        return new MapReportResult(files, summary);
     }
 
     private static IonCloud Subset(IonCloud cloud, int[] indices)
@@ -124,11 +142,9 @@ public static partial class MapReport
         return new IonCloud(x, y, z, m, text: text);
     }
 
-    private static void WriteSummary(string path, CsroMap map, RangeTable table, IReadOnlyList<CsroMap> controls, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance)
-    {
-        AtomicFile.Write(path, s =>
+    private static string Summary(CsroMap map, RangeTable table, IReadOnlyList<CsroMap> controls, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance) =>
+        JsonText.Write(w =>
         {
-            using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             w.WriteStartObject();
             w.WriteStartArray("pairs");
             foreach (var p in map.Pairs) w.WriteStringValue(p.ToString());
@@ -237,7 +253,6 @@ public static partial class MapReport
             writeProvenance(w);
             w.WriteEndObject();
         });
-    }
 
     private static void Triple(Utf8JsonWriter w, string name, double x, double y, double z)
     {
@@ -260,3 +275,8 @@ public static partial class MapReport
         w.WriteEndArray();
     }
 }
+
+/// <summary>What <see cref="MapReport.Write(string, CsroAnalysis, IonCloud, byte[], RangeTable, Action{Utf8JsonWriter}, MapReport.Options?)"/> wrote.</summary>
+/// <param name="Files">File names, relative to the folder.</param>
+/// <param name="Summary">The text of summary.json.</param>
+public sealed record MapReportResult(IReadOnlyList<string> Files, string Summary);

@@ -121,3 +121,15 @@ public static class OrderName
         return sb.Append('⟩').ToString();
     }
 }
+
+/// <summary>The order a map profile's model looks for.</summary>
+public static class MapProfileOrder
+{
+    /// <summary>The order <paramref name="profile"/>'s model looks for in an analysis of <paramref name="pairs"/>, for figure titles.</summary>
+    public static string OrderName(this Imaging.MapProfile profile, IEnumerable<Sdm.ElementPair> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(pairs);
+        return Reporting.OrderName.FromModel(profile.Ensemble.Metadata, profile.Ensemble.Pairs, pairs.Select(p => p.ToString()).ToList());
+    }
+}

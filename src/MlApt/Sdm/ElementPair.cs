@@ -18,7 +18,7 @@ public readonly record struct ElementPair(string Centre, string Neighbour)
     public override string ToString() => $"{Centre}-{Neighbour}";
 
     /// <summary>Parses <c>A-B</c>; throws <see cref="InputException"/> naming the option otherwise.</summary>
-    public static ElementPair Parse(string text, string source = "--pair")
+    public static ElementPair Parse(string text, string source = "pair")
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split('-', StringSplitOptions.TrimEntries);

@@ -74,13 +74,13 @@ public static class SpecimenTruth
     public static (SpecimenSpec Spec, IReadOnlyList<SphericalDomain> Domains) Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path)) throw new InputException($"--truth: {path} does not exist");
+        if (!File.Exists(path)) throw new InputException($"truth: {path} does not exist");
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             var root = doc.RootElement;
             if (!root.TryGetProperty("format", out var f) || f.GetString() != Format)
-                throw new InputException($"--truth: {path} is not an mlapt truth file (format {Format})");
+                throw new InputException($"truth: {path} is not an mlapt truth file (format {Format})");
             var p = root.GetProperty("parameters");
             var size = p.GetProperty("size_nm");
             var orient = p.GetProperty("orientation");
@@ -111,7 +111,7 @@ public static class SpecimenTruth
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
-            throw new InputException($"--truth: {path} is malformed ({e.Message})");
+            throw new InputException($"truth: {path} is malformed ({e.Message})");
         }
     }
 

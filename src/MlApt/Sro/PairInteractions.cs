@@ -73,7 +73,7 @@ public sealed class PairInteractions
     /// energy in eV after '='). Errors name <paramref name="source"/> and the value: malformed terms,
     /// elements not in <paramref name="elements"/>, shells outside 1 … 3, and a pair and shell given twice.
     /// </summary>
-    public static PairInteractions Parse(IReadOnlyList<string> elements, IEnumerable<string> terms, string source = "--pair")
+    public static PairInteractions Parse(IReadOnlyList<string> elements, IEnumerable<string> terms, string source = "pair")
     {
         ArgumentNullException.ThrowIfNull(terms);
         var result = new PairInteractions(elements);
@@ -93,7 +93,7 @@ public sealed class PairInteractions
     }
 
     /// <summary>Parses one term <c>A-B[:shell]=energy</c>; errors are one line naming <paramref name="source"/>.</summary>
-    public static PairTerm ParseTerm(string text, string source = "--pair")
+    public static PairTerm ParseTerm(string text, string source = "pair")
     {
         const string expected = "expected A-B:shell=energy such as Ni-Ni:1=-0.02 (shell 1-3, energy in eV)";
         if (string.IsNullOrWhiteSpace(text)) InputError.In(source, $"empty value: {expected}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MlApt.Reporting;
 
 namespace MlApt.Study;
 
@@ -24,13 +25,13 @@ public static class MapSummaryReader
                 : $"'{mapPath}' does not exist (expected an mlapt map output folder or its summary.json)");
         using var doc = Parse(summary, source, row, column);
         var root = doc.RootElement;
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("analyses", out var analyses) && analyses.ValueKind == JsonValueKind.Array)
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(MapRun.AnalysesKey, out var analyses) && analyses.ValueKind == JsonValueKind.Array)
         {
             var result = new List<CsroMetrics>();
             var dir = Path.GetDirectoryName(Path.GetFullPath(summary))!;
             foreach (var a in analyses.EnumerateArray())
             {
-                var folder = a.ValueKind == JsonValueKind.Object && a.TryGetProperty("folder", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : null;
+                var folder = a.ValueKind == JsonValueKind.Object && a.TryGetProperty(MapRun.FolderKey, out var f) && f.ValueKind == JsonValueKind.String ? f.GetString()! : null;
                 if (folder is null)
                     StudyInputError.At(source, row, column, $"{summary}: an entry of 'analyses' has no 'folder' (expected the index written by mlapt map)");
                 var sub = Path.Combine(dir, folder, "summary.json");

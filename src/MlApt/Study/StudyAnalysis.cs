@@ -55,7 +55,7 @@ public sealed class StudyAnalysis
         foreach (var p in properties)
         {
             if (!table.Columns.Any(c => c.Header.Matches(p)))
-                Io.InputError.In("--property", $"'{p}' is not a numeric column of {table.Source} (columns: {string.Join(", ", table.Columns.Select(c => $"'{c.Header.Header}'"))})");
+                Io.InputError.In("property", $"'{p}' is not a numeric column of {table.Source} (columns: {string.Join(", ", table.Columns.Select(c => $"'{c.Header.Header}'"))})");
         }
         if (table.Columns.Count == 0)
             Io.InputError.In(table.Source, $"no numeric columns besides '{table.NameColumn}' and '{table.PathColumn}': nothing to relate CSRO to");

@@ -1,6 +1,7 @@
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
+using MlApt.Learning;
 using MlApt.Sdm;
 using MlApt.Specimens;
 
@@ -28,6 +29,20 @@ public static class SpecimenValidation
         ArgumentNullException.ThrowIfNull(spec);
         var (x, y, z) = spec.Size;
         return new Box(-x / 2 + inset, x / 2 - inset, -y / 2 + inset, y / 2 - inset, -z + inset, -inset);
+    }
+
+    /// <summary>
+    /// The channel pairs of a validation: those given, else the ordered element with itself for a one-channel
+    /// model, else the model's channels. Errors name the parameter <c>pair</c>.
+    /// </summary>
+    public static IReadOnlyList<ElementPair> Pairs(IReadOnlyList<string> given, CnnEnsemble ensemble, SpecimenSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (given.Count > 0) return given.Select(p => ElementPair.Parse(p)).ToList();
+        if (ensemble.Architecture.Channels == 1) return [new ElementPair(spec.Element, spec.Element)];
+        return ensemble.Pairs.Select(p => ElementPair.Parse(p, "model pairs")).ToList();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MlApt.Imaging;
 using System.Text.Json;
 using MlApt.Learning;
 using MlApt.Tests.Learning;
@@ -50,14 +51,14 @@ public class DefaultModelTests
     [Fact]
     public void EmbeddedModel_IsTunedAndUsedWithoutModel()
     {
-        Assert.True(MlApt.Cli.Commands.DefaultModel.Available);
-        var profile = MlApt.Cli.Commands.MapProfile.Resolve("default", null, null, null);
-        Assert.Equal(MlApt.Cli.Commands.DefaultModel.Name, profile.Model);
+        Assert.True(DefaultModel.Available);
+        var profile = MapProfile.Resolve("default", null, null, null);
+        Assert.Equal(DefaultModel.Name, profile.Model);
         Assert.Equal(MlApt.Imaging.DecisionRule.Mean, profile.Rule);
         Assert.True(profile.MinDomainSubVoxels > 0);
         // Six channels: an L1₂ Ni domain shows in the Co and Cr z-SDMs and the cross pairs as well as in Ni–Ni.
         Assert.Equal(["Ni-Ni", "Co-Co", "Cr-Cr", "Ni-Co", "Ni-Cr", "Co-Cr"], profile.Ensemble.Pairs);
-        Assert.InRange(new FileInfo(typeof(MlApt.Cli.MlAptApp).Assembly.Location).Length, 1_000_000, 20_000_000);
+        Assert.InRange(new FileInfo(typeof(DefaultModel).Assembly.Location).Length, 1_000_000, 20_000_000);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class DefaultModelTests
         var r = CliRunner.Run("run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "3");
         Assert.Equal(0, r.Exit);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
-        Assert.Equal(MlApt.Cli.Commands.DefaultModel.Name, doc.RootElement.GetProperty("model").GetProperty("name").GetString());
+        Assert.Equal(DefaultModel.Name, doc.RootElement.GetProperty("model").GetProperty("name").GetString());
         Assert.Equal("mean", doc.RootElement.GetProperty("model").GetProperty("rule").GetString());
     }
 }

@@ -1,3 +1,4 @@
+using MlApt.Imaging;
 using MlApt.Sdm;
 using System.Text.Json;
 using MlApt.Io;
@@ -108,17 +109,17 @@ public class MapProfileTests
         var model = dir.File("tuned.safetensors");
         var metadata = new Dictionary<string, string> { ["map.rule"] = "mean", ["map.threshold"] = "0.3", ["map.stage"] = "normalized", ["map.sphere_radius"] = "1.25" };
         MlApt.Learning.ModelFile.Save(model, new MlApt.Learning.CnnEnsemble(arch, [MlApt.Tests.Learning.KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["matrix", "CSRO"], ["Ni-Ni"], metadata));
-        var d = MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null);
+        var d = MapProfile.Resolve("default", model, null, null);
         Assert.Equal(MlApt.Imaging.DecisionRule.Mean, d.Rule);
         Assert.Equal(0.3, d.Threshold);
         Assert.Equal(SdmStage.Normalized, d.Stage);
         Assert.Equal(1.25, d.Scan(1.0, 0.5).SphereRadius);
-        var r = MlApt.Cli.Commands.MapProfile.Resolve("reference", model, null, null);
+        var r = MapProfile.Resolve("reference", model, null, null);
         Assert.Equal(MlApt.Imaging.DecisionRule.Sum, r.Rule);
         Assert.Equal(3.75, r.Threshold);
-        var explicitRule = MlApt.Cli.Commands.MapProfile.Resolve("default", model, "sum", null);
+        var explicitRule = MapProfile.Resolve("default", model, "sum", null);
         Assert.Equal(3.75, explicitRule.Threshold);
-        Assert.Equal(0.9, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, 0.9).Threshold);
+        Assert.Equal(0.9, MapProfile.Resolve("default", model, null, 0.9).Threshold);
     }
 
     [Fact]
@@ -129,9 +130,9 @@ public class MapProfileTests
         var model = dir.File("tuned.safetensors");
         var metadata = new Dictionary<string, string> { ["map.rule"] = "mean", ["map.threshold"] = "0.35", ["map.domain_fraction"] = "0.45", ["map.min_domain_subvoxels"] = "16" };
         MlApt.Learning.ModelFile.Save(model, new MlApt.Learning.CnnEnsemble(arch, [MlApt.Tests.Learning.KerasTestFiles.RandomWeights(arch, 1, 0.05)], ["matrix", "CSRO"], ["Ni-Ni"], metadata));
-        Assert.Equal(0.45, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null).DomainFraction);
-        Assert.Equal(0, MlApt.Cli.Commands.MapProfile.Resolve("reference", model, null, null).DomainFraction);
-        Assert.Equal(0.2, MlApt.Cli.Commands.MapProfile.Resolve("default", model, null, null, null, 0.2).DomainFraction);
+        Assert.Equal(0.45, MapProfile.Resolve("default", model, null, null).DomainFraction);
+        Assert.Equal(0, MapProfile.Resolve("reference", model, null, null).DomainFraction);
+        Assert.Equal(0.2, MapProfile.Resolve("default", model, null, null, null, 0.2).DomainFraction);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class PairInteractionsTests
     public void Malformed_NamesOptionAndValue(string text, string fragment)
     {
         var ex = Assert.Throws<InputException>(() => PairInteractions.Parse(["Co", "Cr", "Ni"], [text]));
-        Assert.StartsWith("--pair: '" + text + "'", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("pair: '" + text + "'", ex.Message, StringComparison.Ordinal);
         Assert.Contains(fragment, ex.Message, StringComparison.Ordinal);
     }
 

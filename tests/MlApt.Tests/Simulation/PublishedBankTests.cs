@@ -55,7 +55,7 @@ public class PublishedBankTests
     {
         using var dir = new TempDir();
         var e = Assert.Throws<InputException>(() => PublishedBank.Import(Write(dir, [Ramp(0)]), 2));
-        Assert.StartsWith("--label: ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("label: ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public class StudyAnalysisTests
     {
         var table = Table("name,map,x", ["A,a,1", "B,b,2", "C,c,3"]);
         var e = Assert.Throws<InputException>(() => StudyAnalysis.Build(table, [[Metrics(0.1)], [Metrics(0.2)], [Metrics(0.3)]], ["hardness"]));
-        Assert.StartsWith("--property: 'hardness' is not a numeric column of samples.csv", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("property: 'hardness' is not a numeric column of samples.csv", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

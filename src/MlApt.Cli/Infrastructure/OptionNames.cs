@@ -1,0 +1,36 @@
+namespace MlApt.Cli.Infrastructure;
+
+/// <summary>
+/// The library names a bad argument by its parameter (<c>box: …</c>); the command line says which of its
+/// options that was (<c>--box: …</c>).
+/// </summary>
+internal static class OptionNames
+{
+    private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
+    {
+        ["box"] = "--box",
+        ["ranges"] = "--ranges",
+        ["pair"] = "--pair",
+        ["truth"] = "--truth",
+        ["label"] = "--label",
+        ["normalize"] = "--normalize",
+        ["property"] = "--property",
+        ["composition"] = "--composition",
+        ["profile"] = "--profile",
+        ["model"] = "--model",
+        ["rule"] = "--rule",
+        ["map-stage"] = "--map-stage",
+        ["map-sphere"] = "--map-sphere",
+        ["map-min-domain"] = "--map-min-domain",
+        ["map-domain-fraction"] = "--map-domain-fraction",
+        ["map-rule"] = "--map-rule",
+    };
+
+    /// <summary>The message with a leading library parameter name replaced by its option.</summary>
+    public static string Spell(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var end = message.IndexOfAny([':', ' ']);
+        return end > 0 && Options.TryGetValue(message[..end], out var option) ? option + message[end..] : message;
+    }
+}

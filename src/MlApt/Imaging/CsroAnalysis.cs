@@ -1,0 +1,116 @@
+using MlApt.Geometry;
+using MlApt.Io;
+using MlApt.Learning;
+using MlApt.Sdm;
+
+namespace MlApt.Imaging;
+
+/// <summary>
+/// One analysis of a reconstruction: the real CSRO map of a set of channel pairs, the maps of its
+/// random-label controls (seeded permutations of the mass-to-charge labels, each mapped identically over
+/// the real map's box) and their comparison, computed once.
+/// </summary>
+public sealed class CsroAnalysis
+{
+    /// <summary>Runs one step of an analysis (the real map or one control) and returns its map; <c>label</c> names the step.</summary>
+    public delegate CsroMap Step(string label, Func<IProgress<CsroMapper.Progress>?, CsroMap> work);
+
+    /// <summary>An analysis of <paramref name="map"/> and its <paramref name="controls"/>.</summary>
+    public CsroAnalysis(IReadOnlyList<ElementPair> pairs, CsroMap map, IReadOnlyList<CsroMap> controls)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(controls);
+        Pairs = pairs;
+        Map = map;
+        Controls = controls;
+        Statistics = controls.Count > 0 ? ControlStatistics.Compare(map, controls) : null;
+    }
+
+    /// <summary>The channel pairs.</summary>
+    public IReadOnlyList<ElementPair> Pairs { get; }
+
+    /// <summary>The pairs as one name, <c>Ni-Ni+Co-Cr</c> (also the folder of the analysis when there are several).</summary>
+    public string Name => string.Join("+", Pairs);
+
+    /// <summary>The real map.</summary>
+    public CsroMap Map { get; }
+
+    /// <summary>The control maps (empty without controls).</summary>
+    public IReadOnlyList<CsroMap> Controls { get; }
+
+    /// <summary>Real versus controls; null without controls.</summary>
+    public ControlStatistics? Statistics { get; }
+
+    /// <summary>
+    /// The analyses a model makes of the requested pairs: one per pair with a one-channel model, one over the
+    /// channels (exactly as many pairs, in the model's order) otherwise. No pairs requested: the model's.
+    /// Errors name the parameter <c>pair</c>.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ElementPair>> Plan(CnnEnsemble ensemble, RangeTable table, IReadOnlyList<string> requestedPairs)
+    {
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(requestedPairs);
+        var channels = ensemble.Architecture.Channels;
+        var requested = requestedPairs.Count > 0 ? requestedPairs.Select(p => ElementPair.Parse(p)).ToList()
+            : ensemble.Pairs.Select(p => ElementPair.Parse(p, "model pairs")).ToList();
+        foreach (var element in requested.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct())
+        {
+            if (table.SingleAtomSpecies(element) == 0)
+                InputError.In("pair", $"element '{element}' is not defined by {table.Source} (available: {string.Join(", ", table.Species.Skip(1).Where(c => c.AtomCount == 1).Select(c => c.Name))})");
+        }
+        if (channels == 1)
+            return requested.Select(p => (IReadOnlyList<ElementPair>)[p]).ToList();
+        if (requested.Count != channels)
+            InputError.In("pair", $"the model has {channels} channels ({string.Join(", ", ensemble.Pairs)}): give exactly {channels} pairs in that order, got {requested.Count}");
+        return [requested];
+    }
+
+    /// <summary>Refuses a box that misses the ions altogether (parameter <c>box</c>), before any long work.</summary>
+    public static void CheckBox(Box box, IonCloud cloud)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        var bounds = Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
+        if (bounds is null || box.XMax < bounds.Value.Min.X || box.XMin > bounds.Value.Max.X || box.YMax < bounds.Value.Min.Y
+            || box.YMin > bounds.Value.Max.Y || box.ZMax < bounds.Value.Min.Z || box.ZMin > bounds.Value.Max.Z)
+            InputError.In("box", $"{Describe(box)} lies outside the data ({(bounds is { } bb ? $"x [{bb.Min.X}, {bb.Max.X}], y [{bb.Min.Y}, {bb.Max.Y}], z [{bb.Min.Z}, {bb.Max.Z}]" : "no ions")})");
+    }
+
+    /// <summary>The box as <c>x [min, max], y [min, max], z [min, max]</c>.</summary>
+    public static string Describe(Box b) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x [{b.XMin}, {b.XMax}], y [{b.YMin}, {b.YMax}], z [{b.ZMin}, {b.ZMax}]");
+
+    /// <summary>Maps <paramref name="pairs"/> and <paramref name="controls"/> random-label controls (seeds <paramref name="seed"/>, +1, …).</summary>
+    public static CsroAnalysis Run(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, VoxelClassifier classify,
+        MapOptions options, int controls, int seed, Step? step = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        step ??= (_, work) => work(null);
+        var name = string.Join("+", pairs);
+        var map = step($"{name}: mapping", p => CsroMapper.Map(cloud, species, table, pairs, classify, options, p, cancellationToken));
+        return new CsroAnalysis(pairs, map, MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, step, cancellationToken));
+    }
+
+    /// <summary>
+    /// The control maps of <paramref name="real"/>: permutation c uses seed <paramref name="seed"/> + c, the
+    /// real map's box and its analysable voxels (<see cref="CsroMapper.ControlOptions"/>), so that both describe the same volume.
+    /// </summary>
+    public static IReadOnlyList<CsroMap> MapControls(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs,
+        VoxelClassifier classify, MapOptions options, CsroMap real, int count, int seed, Step? step = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(real);
+        step ??= (_, work) => work(null);
+        var name = string.Join("+", pairs);
+        var controlOptions = CsroMapper.ControlOptions(options, real);
+        var controls = new List<CsroMap>();
+        for (var c = 0; c < count; c++)
+        {
+            var permutedSpecies = LabelPermutation.PermuteSpecies(species, seed + c);
+            controls.Add(step($"{name}: control {c + 1}/{count}",
+                p => CsroMapper.Map(cloud, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
+        }
+        return controls;
+    }
+}
