@@ -12,7 +12,7 @@ namespace MlApt.Cli;
 /// The <c>mlapt</c> command line: configures the commands and turns every failure into one line on
 /// stderr with exit code 2 for bad input (1 for an internal fault), a stack trace only with --verbose.
 /// </summary>
-public static class MlAptApp
+internal static class MlAptApp
 {
     /// <summary>Exit code for success.</summary>
     public const int Ok = 0;

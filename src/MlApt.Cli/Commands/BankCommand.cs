@@ -14,7 +14,7 @@ namespace MlApt.Cli.Commands;
 /// the published bank layout, and writes it as NPZ (x, y, params, metadata.json), optionally with
 /// the mean profile of every class as PNG.
 /// </summary>
-public sealed class BankCommand(CliIo io) : Command<BankSettings>
+internal sealed class BankCommand(CliIo io) : Command<BankSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, BankSettings settings, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using MlApt.Sdm;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt bank</c>: a preset, a custom bank, or an import of the published layout.</summary>
-public sealed class BankSettings : CommonSettings
+internal sealed class BankSettings : CommonSettings
 {
     /// <summary>Specimen bank.</summary>
     [CommandOption("--specimens <N>")]

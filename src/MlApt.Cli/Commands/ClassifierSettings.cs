@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Options shared by the commands that apply a classifier to z-SDMs (predict, explain).</summary>
-public class ClassifierSettings : CommonSettings
+internal class ClassifierSettings : CommonSettings
 {
     /// <summary>The model.</summary>
     [CommandOption("-m|--model <M>")]

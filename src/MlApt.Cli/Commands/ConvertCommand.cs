@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt convert</c>.</summary>
-public sealed class ConvertSettings : CommonSettings
+internal sealed class ConvertSettings : CommonSettings
 {
     /// <summary>The reconstruction to convert.</summary>
     [CommandArgument(0, "<recon>")]
@@ -47,7 +47,7 @@ public sealed class ConvertSettings : CommonSettings
 }
 
 /// <summary><c>mlapt convert</c>: a reconstruction (and its ranging) into another format, NeXus NXapm included.</summary>
-public sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
+internal sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, ConvertSettings settings, CancellationToken cancellationToken)

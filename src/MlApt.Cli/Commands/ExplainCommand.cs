@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt explain</c>.</summary>
-public sealed class ExplainSettings : ClassifierSettings
+internal sealed class ExplainSettings : ClassifierSettings
 {
     /// <summary>Which z-SDM.</summary>
     [CommandOption("--index <I>")]
@@ -44,7 +44,7 @@ public sealed class ExplainSettings : ClassifierSettings
 /// <c>mlapt explain</c>: Grad-CAM (over the conv layer, class logit, mean of the ensemble members' maps)
 /// of one z-SDM: which Δz regions drive the decision.
 /// </summary>
-public sealed class ExplainCommand(Infrastructure.CliIo io) : Command<ExplainSettings>
+internal sealed class ExplainCommand(Infrastructure.CliIo io) : Command<ExplainSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, ExplainSettings settings, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt export-onnx</c>.</summary>
-public sealed class ExportOnnxSettings : CommonSettings
+internal sealed class ExportOnnxSettings : CommonSettings
 {
     /// <summary>The model.</summary>
     [CommandOption("-m|--model <M>")]
@@ -30,7 +30,7 @@ public sealed class ExportOnnxSettings : CommonSettings
 }
 
 /// <summary><c>mlapt export-onnx</c>: the classifier ensemble as one ONNX graph.</summary>
-public sealed class ExportOnnxCommand(CliIo io) : Command<ExportOnnxSettings>
+internal sealed class ExportOnnxCommand(CliIo io) : Command<ExportOnnxSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, ExportOnnxSettings settings, CancellationToken cancellationToken)

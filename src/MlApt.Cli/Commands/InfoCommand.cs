@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt info</c>.</summary>
-public sealed class InfoSettings : CommonSettings
+internal sealed class InfoSettings : CommonSettings
 {
     /// <summary>The reconstruction to describe.</summary>
     [CommandArgument(0, "<file>")]
@@ -33,7 +33,7 @@ public sealed class InfoSettings : CommonSettings
 }
 
 /// <summary><c>mlapt info</c>: format, ion count, bounds and, with ranges, ions per species.</summary>
-public sealed class InfoCommand(CliIo io) : Command<InfoSettings>
+internal sealed class InfoCommand(CliIo io) : Command<InfoSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, InfoSettings settings, CancellationToken cancellationToken) =>

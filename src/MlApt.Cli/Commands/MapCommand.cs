@@ -18,7 +18,7 @@ using Spectre.Console;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt map</c>.</summary>
-public sealed class MapSettings : MapDecisionSettings
+internal sealed class MapSettings : MapDecisionSettings
 {
     /// <summary>The reconstruction.</summary>
     [CommandArgument(0, "<recon>")]
@@ -115,7 +115,7 @@ public sealed class MapSettings : MapDecisionSettings
 /// <c>mlapt map</c>: from a reconstruction and its range file to 3D CSRO maps, domains and a random-label
 /// control (METHOD §3, §7–§9).
 /// </summary>
-public sealed class MapCommand(CliIo io) : Command<MapSettings>
+internal sealed class MapCommand(CliIo io) : Command<MapSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, MapSettings settings, CancellationToken cancellationToken)

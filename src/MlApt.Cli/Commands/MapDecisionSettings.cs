@@ -12,7 +12,7 @@ namespace MlApt.Cli.Commands;
 /// The options that decide how a map is made, shared by <c>map</c> and <c>validate</c>: the model and
 /// profile, the voxel geometry and the sub-voxel decision.
 /// </summary>
-public class MapDecisionSettings : CommonSettings
+internal class MapDecisionSettings : CommonSettings
 {
     /// <summary>Model.</summary>
     [CommandOption("-m|--model <M>")]

@@ -15,7 +15,7 @@ namespace MlApt.Cli.Commands;
 /// <c>mlapt mc</c>: canonical Metropolis Monte Carlo with atom swaps on a periodic FCC or BCC crystal,
 /// then the Warren–Cowley parameters (shells 1–3) of the final configuration or averaged over the last sweeps.
 /// </summary>
-public sealed class McCommand(CliIo io) : Command<McSettings>
+internal sealed class McCommand(CliIo io) : Command<McSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, McSettings settings, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using MlApt.Crystal;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt mc</c>.</summary>
-public sealed class McSettings : CommonSettings
+internal sealed class McSettings : CommonSettings
 {
     /// <summary>Lattice.</summary>
     [CommandOption("--lattice <L>")]

@@ -17,7 +17,7 @@ using MlApt.Numerics;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt merge</c>.</summary>
-public sealed class MergeSettings : CommonSettings
+internal sealed class MergeSettings : CommonSettings
 {
     /// <summary>Slab folders.</summary>
     [CommandArgument(0, "<slab-dirs>")]
@@ -54,7 +54,7 @@ public sealed class MergeSettings : CommonSettings
 /// <c>mlapt merge</c>: combines the voxel probabilities of the slabs of a split map and finishes the map
 /// (sub-voxels, decision, domains, extracted ions, DBSCAN, outputs) exactly as one <c>mlapt map</c> run would.
 /// </summary>
-public sealed class MergeCommand(CliIo io) : Command<MergeSettings>
+internal sealed class MergeCommand(CliIo io) : Command<MergeSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt predict</c>.</summary>
-public sealed class PredictSettings : ClassifierSettings
+internal sealed class PredictSettings : ClassifierSettings
 {
     /// <summary>Also write standard deviations.</summary>
     [CommandOption("--std")]
@@ -40,7 +40,7 @@ public sealed class PredictSettings : ClassifierSettings
 /// <c>mlapt predict</c>: class probabilities of z-SDMs from an ensemble (METHOD §6): per input the mean
 /// of the members' softmax outputs and, with --std, their standard deviation.
 /// </summary>
-public sealed class PredictCommand(CliIo io) : Command<PredictSettings>
+internal sealed class PredictCommand(CliIo io) : Command<PredictSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, PredictSettings settings, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ using MlApt.Crystal;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt ranges</c>.</summary>
-public sealed class RangesSettings : CommonSettings
+internal sealed class RangesSettings : CommonSettings
 {
     /// <summary>The range file.</summary>
     [CommandArgument(0, "<file>")]
@@ -28,7 +28,7 @@ public sealed class RangesSettings : CommonSettings
 }
 
 /// <summary><c>mlapt ranges</c>: the parsed range table after merging duplicates.</summary>
-public sealed class RangesCommand(CliIo io) : Command<RangesSettings>
+internal sealed class RangesCommand(CliIo io) : Command<RangesSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, RangesSettings settings, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ using MlApt.Specimens;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt run</c> (the demo).</summary>
-public sealed class RunSettings : CommonSettings
+internal sealed class RunSettings : CommonSettings
 {
     /// <summary>Output folder.</summary>
     [CommandOption("-o|--out <DIR>")]
@@ -71,7 +71,7 @@ public sealed class RunSettings : CommonSettings
 /// with Ni–Ni CSRO domains, maps it with the default model, runs the random-label control, validates the map
 /// against the truth (with the domain-free twin), and writes summary.json, PNG figures and report.md.
 /// </summary>
-public sealed class RunCommand(CliIo io) : Command<RunSettings>
+internal sealed class RunCommand(CliIo io) : Command<RunSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)

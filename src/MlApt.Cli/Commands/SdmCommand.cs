@@ -13,7 +13,7 @@ using MlApt.Numerics;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt sdm</c>.</summary>
-public sealed class SdmRegionSettings : SdmSettings
+internal sealed class SdmRegionSettings : SdmSettings
 {
     /// <summary>Region box.</summary>
     [CommandOption("--box <BOX>")]
@@ -38,7 +38,7 @@ public sealed class SdmRegionSettings : SdmSettings
 /// <c>mlapt sdm</c>: the z-SDM and the 2D (Δx–Δz) SDM of a whole region: every centre atom inside the
 /// region against every neighbour atom within 1.5 nm, as CSV, PNG and a JSON summary.
 /// </summary>
-public sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
+internal sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, SdmRegionSettings settings, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Options shared by the commands that build SDMs from a ranged reconstruction.</summary>
-public class SdmSettings : CommonSettings
+internal class SdmSettings : CommonSettings
 {
     /// <summary>The reconstruction.</summary>
     [CommandArgument(0, "<recon>")]

@@ -16,7 +16,7 @@ using MlApt.Sro;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt simulate</c>.</summary>
-public sealed class SimulateSettings : CommonSettings
+internal sealed class SimulateSettings : CommonSettings
 {
     /// <summary>Output POS.</summary>
     [CommandOption("-o|--out <S.pos>")]
@@ -183,7 +183,7 @@ public sealed class SimulateSettings : CommonSettings
 /// <c>mlapt simulate</c>: a random solid-solution specimen with embedded ordered domains through the detector
 /// model (METHOD §10), written as a reconstruction, its truth file and a matching range file.
 /// </summary>
-public sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
+internal sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)

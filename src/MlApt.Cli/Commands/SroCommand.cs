@@ -11,7 +11,7 @@ using MlApt.Sro;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt sro</c>.</summary>
-public sealed class SroSettings : CommonSettings
+internal sealed class SroSettings : CommonSettings
 {
     /// <summary>The configuration.</summary>
     [CommandArgument(0, "<file>")]
@@ -37,7 +37,7 @@ public sealed class SroSettings : CommonSettings
 }
 
 /// <summary><c>mlapt sro</c>: Warren–Cowley parameters of any periodic configuration.</summary>
-public sealed class SroCommand(CliIo io) : Command<SroSettings>
+internal sealed class SroCommand(CliIo io) : Command<SroSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, SroSettings settings, CancellationToken cancellationToken)

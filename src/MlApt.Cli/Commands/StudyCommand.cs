@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt study</c>.</summary>
-public sealed class StudySettings : CommonSettings
+internal sealed class StudySettings : CommonSettings
 {
     /// <summary>The sample table.</summary>
     [CommandOption("-t|--table <CSV>")]
@@ -48,7 +48,7 @@ public sealed class StudySettings : CommonSettings
 /// composition) to their CSRO (from <c>mlapt map</c>) and their CSRO to measured properties, with
 /// least-squares fits, 95 % bands, Pearson and Spearman correlations, plots and a report.
 /// </summary>
-public sealed class StudyCommand(CliIo io) : Command<StudySettings>
+internal sealed class StudyCommand(CliIo io) : Command<StudySettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, StudySettings settings, CancellationToken cancellationToken)

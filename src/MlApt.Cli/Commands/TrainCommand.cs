@@ -12,7 +12,7 @@ using MlApt.Numerics;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt train</c>.</summary>
-public sealed class TrainSettings : CommonSettings
+internal sealed class TrainSettings : CommonSettings
 {
     /// <summary>Bank archives.</summary>
     [CommandOption("-b|--bank <B>")]
@@ -169,7 +169,7 @@ public sealed class TrainSettings : CommonSettings
 }
 
 /// <summary><c>mlapt train</c>: trains the k-fold CNN ensemble on pattern banks (METHOD §5–§6) and writes it as one model file.</summary>
-public sealed class TrainCommand(CliIo io) : Command<TrainSettings>
+internal sealed class TrainCommand(CliIo io) : Command<TrainSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ using MlApt.Specimens;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt validate</c>.</summary>
-public sealed class ValidateSettings : MapDecisionSettings
+internal sealed class ValidateSettings : MapDecisionSettings
 {
     /// <summary>The simulated reconstruction.</summary>
     [CommandArgument(0, "[recon]")]
@@ -89,7 +89,7 @@ public sealed class ValidateSettings : MapDecisionSettings
 }
 
 /// <summary><c>mlapt validate</c>: maps a simulated specimen and scores the map against its truth (METHOD §10).</summary>
-public sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
+internal sealed class ValidateCommand(CliIo io) : Command<ValidateSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)

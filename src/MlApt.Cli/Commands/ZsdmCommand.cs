@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Commands;
 
 /// <summary>Settings of <c>mlapt zsdm</c>.</summary>
-public sealed class ZsdmSettings : SdmSettings
+internal sealed class ZsdmSettings : SdmSettings
 {
     /// <summary>Centres file.</summary>
     [CommandOption("-c|--centers <C>")]
@@ -61,7 +61,7 @@ public sealed class ZsdmSettings : SdmSettings
 /// <c>mlapt zsdm</c>: the 93-bin z-SDM of the given pair around each centre (METHOD §2–§4): atoms of
 /// A and B within the sphere, all ordered pairs within 1.5 nm, at the chosen processing stage.
 /// </summary>
-public sealed class ZsdmCommand(CliIo io) : Command<ZsdmSettings>
+internal sealed class ZsdmCommand(CliIo io) : Command<ZsdmSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, ZsdmSettings settings, CancellationToken cancellationToken)

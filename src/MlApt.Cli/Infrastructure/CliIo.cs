@@ -7,7 +7,7 @@ namespace MlApt.Cli.Infrastructure;
 /// for tables on the same stream, <see cref="Error"/> for diagnostics. Injected so that tests run
 /// commands in-process and read what they print.
 /// </summary>
-public sealed class CliIo
+internal sealed class CliIo
 {
     /// <summary>Creates the streams; colours only when stdout is a terminal.</summary>
     public CliIo(TextWriter stdout, TextWriter stderr)

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace MlApt.Cli.Infrastructure;
 
 /// <summary>Options every command has.</summary>
-public class CommonSettings : CommandSettings
+internal class CommonSettings : CommandSettings
 {
     /// <summary>Show stack traces with errors.</summary>
     [CommandOption("--verbose")]
