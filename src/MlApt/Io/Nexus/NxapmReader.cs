@@ -18,6 +18,9 @@ public sealed record NxapmContent(IonCloud Cloud, RangeTable? Ranges, string Ent
 /// </summary>
 public static class NxapmReader
 {
+    /// <summary>Ions per read: 16 of the writer's chunks, which bounds the temporary (n, 3) buffer to 12 MB.</summary>
+    public const int ReadIons = 16 * NxapmWriter.ChunkIons;
+
     /// <summary>The HDF5 signature, the first 8 bytes of every HDF5 file without a user block.</summary>
     public static ReadOnlySpan<byte> Signature => "\x89HDF\r\n\x1a\n"u8;
 
@@ -44,9 +47,9 @@ public static class NxapmReader
                 InputError.In(path, $"{n} ions: more than {int.MaxValue} are not supported");
             var count = (int)n;
             float[] x = new float[count], y = new float[count], z = new float[count], m = new float[count];
-            for (var start = 0; start < count; start += NxapmWriter.ChunkIons)
+            for (var start = 0; start < count; start += ReadIons)
             {
-                var take = Math.Min(NxapmWriter.ChunkIons, count - start);
+                var take = Math.Min(ReadIons, count - start);
                 var xyz = ReadFloats(positions, new HyperslabSelection(2, [(ulong)start, 0], [(ulong)take, 3]), take * 3);
                 for (var i = 0; i < take; i++)
                     (x[start + i], y[start + i], z[start + i]) = (xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);

@@ -77,7 +77,7 @@ public static class NxapmWriter
         };
 
         var entry = Group("NXentry");
-        entry["definition"] = new H5Dataset("NXapm") { Attributes = new() { ["version"] = "NXapm (NeXus definitions, FAIRmat)" } };
+        entry["definition"] = "NXapm";
         entry["start_time"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
         entry["operation_mode"] = "apt";
         entry["specimen"] = Specimen(table, source);
