@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using MlApt.Cli.Commands;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
@@ -41,6 +42,7 @@ internal static class MlAptApp
             config.Settings.Console = io.Ansi;
             config.PropagateExceptions();
             config.Settings.StrictParsing = true;
+            config.SetInterceptor(new ThreadLimit());
             config.ValidateExamples();
 
             config.AddCommand<RunCommand>("run")
@@ -156,6 +158,20 @@ internal static class MlAptApp
         {
             stderr.WriteLine("mlapt: internal error: " + e);
             return InternalError;
+        }
+        finally
+        {
+            Parallelism.MaxThreads = 0;
+        }
+    }
+
+    /// <summary>Applies <c>--threads</c> to the library before a command runs.</summary>
+    private sealed class ThreadLimit : ICommandInterceptor
+    {
+        public void Intercept(CommandContext context, CommandSettings settings)
+        {
+            if (settings is CommonSettings common)
+                Parallelism.MaxThreads = common.Threads ?? 0;
         }
     }
 

@@ -192,9 +192,11 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
                 t.AddRow(Markup.Escape(a.Name), Pct(a.Map.VolumeFraction), a.Map.Domains.Count.ToString(CultureInfo.InvariantCulture),
                     a.Map.Dbscan.Clusters.ToString(CultureInfo.InvariantCulture),
                     stats is null ? "–" : Pct(stats.ControlVolumeFractions.Average()),
-                    stats is null ? "–" : stats.PValue.ToString("G3", CultureInfo.InvariantCulture));
+                    stats is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{stats.PValue:G3} (1/{stats.ControlVolumeFractions.Length + 1})"));
             }
             io.Ansi.Write(t);
+            if (analyses.Count > 0 && analyses[0].Statistics is { } first && first.ControlVolumeFractions.Length < ControlStatistics.PermutationsForFivePercent)
+                io.Ansi.WriteLine(Markup.Escape(first.DescribePValue()) + ".");
             // Paths on their own unwrapped line: a table column would break them mid-word (stdout redirected is 120 wide).
             io.Heading(analyses.Count == 1 ? $"Written to {settings.Out}"
                 : $"Written to {settings.Out}, one subfolder per analysis: {string.Join(", ", analyses.Select(a => Path.GetFileName(MapRun.FolderOf(settings.Out!, a, analyses.Count))))}");

@@ -101,8 +101,8 @@ public sealed class CsroAnalysis
     }
 
     /// <summary>
-    /// The control maps of <paramref name="real"/>: permutation c uses seed <paramref name="seed"/> + c and the
-    /// real map's box, so that both describe the same volume.
+    /// The control maps of <paramref name="real"/>: permutation c uses seed <paramref name="seed"/> + c, the
+    /// real map's box and its analysable voxels (<see cref="CsroMapper.ControlOptions"/>), so that both describe the same volume.
     /// </summary>
     public static IReadOnlyList<CsroMap> MapControls(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs,
         VoxelClassifier classify, MapOptions options, CsroMap real, int count, int seed, Step? step = null, CancellationToken cancellationToken = default)
@@ -111,7 +111,7 @@ public sealed class CsroAnalysis
         ArgumentNullException.ThrowIfNull(real);
         step ??= (_, work) => work(null);
         var name = string.Join("+", pairs);
-        var controlOptions = options with { Box = real.Box };
+        var controlOptions = CsroMapper.ControlOptions(options, real);
         var controls = new List<CsroMap>();
         for (var c = 0; c < count; c++)
         {
