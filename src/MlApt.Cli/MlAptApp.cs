@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using MlApt.Cli.Commands;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
@@ -19,9 +20,14 @@ internal static class MlAptApp
     public const int InternalError = 1;
     /// <summary>Exit code for bad input: files, arguments, options.</summary>
     public const int BadInput = 2;
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 
     /// <summary>Runs the program with the given arguments and output writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>Runs the program; <paramref name="cancellationToken"/> (Ctrl-C) stops the command at its next safe point.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -36,6 +42,7 @@ internal static class MlAptApp
             config.Settings.Console = io.Ansi;
             config.PropagateExceptions();
             config.Settings.StrictParsing = true;
+            config.SetInterceptor(new ThreadLimit());
             config.ValidateExamples();
 
             config.AddCommand<RunCommand>("run")
@@ -108,13 +115,40 @@ internal static class MlAptApp
                 .WithExample("sro", "cfg.extxyz", "--shells", "3", "--json");
         });
 
+        // The parser reads an empty value of an optional option as "not given" (the default, silently): refuse it.
+        for (var i = 0; i < args.Length; i++)
+        {
+            var empty = args[i].StartsWith('-') && args[i].Length > 1 && args[i].EndsWith('=')
+                ? args[i][..^1]
+                : args[i].StartsWith('-') && args[i].Length > 1 && i + 1 < args.Length && args[i + 1].Length == 0 ? args[i] : null;
+            if (empty is not null)
+            {
+                stderr.WriteLine($"mlapt: {OneLine(empty)} '': expected a value");
+                return BadInput;
+            }
+        }
+
         try
         {
-            return app.Run(args);
+            return app.Run(args, cancellationToken);
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            stderr.WriteLine("mlapt: " + OneLine(e is InputException ? OptionNames.Spell(e.Message) : e.Message));
+            stderr.WriteLine("mlapt: " + OneLine(NameTheOption(e is InputException ? OptionNames.Spell(e.Message) : e.Message, args)));
+            if (verbose)
+                stderr.WriteLine(e.ToString());
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("mlapt: cancelled: output folders were left as they were");
+            return Cancelled;
+        }
+        catch (OutOfMemoryException e)
+        {
+            // Checked up front where it can be (MapBudget); what remains is the machine's or a limit's answer.
+            stderr.WriteLine("mlapt: out of memory: this run needs more memory than the machine, its container or DOTNET_GCHeapHardLimit allows "
+                + "(see the Memory section of docs/performance.md for what a map needs; a smaller --box or --slab K/N pieces need less)");
             if (verbose)
                 stderr.WriteLine(e.ToString());
             return BadInput;
@@ -129,11 +163,69 @@ internal static class MlAptApp
             stderr.WriteLine("mlapt: internal error: " + e);
             return InternalError;
         }
+        finally
+        {
+            Parallelism.MaxThreads = 0;
+        }
+    }
+
+    /// <summary>Applies <c>--threads</c> to the library before a command runs.</summary>
+    private sealed class ThreadLimit : ICommandInterceptor
+    {
+        public void Intercept(CommandContext context, CommandSettings settings)
+        {
+            if (settings is CommonSettings common)
+                Parallelism.MaxThreads = common.Threads ?? 0;
+        }
     }
 
     private static bool IsBadInput(Exception e) =>
         e is InputException or CommandAppException or UnauthorizedAccessException or IOException;
 
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>
+    /// The argument parser's "Failed to convert 'V' to Double." does not say which option: name it from the
+    /// command line (the option before the value) and say what was expected.
+    /// </summary>
+    internal static string NameTheOption(string message, string[] args)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Failed to convert '(?<value>.*)' to (?<type>[\w.`]+)\.?$");
+        if (!m.Success)
+            return message;
+        var value = m.Groups["value"].Value;
+        var type = m.Groups["type"].Value.TrimEnd('.');
+        var expected = type switch
+        {
+            "Double" or "Single" or "Decimal" or "Nullable`1" => "a number", // the optional ones are double? and int?
+            "Int32" or "Int64" or "Int16" or "Byte" => "a whole number",
+            "Boolean" => "true or false",
+            _ => type,
+        };
+        for (var i = 1; i < args.Length; i++)
+        {
+            var given = args[i] == value || (value == "__default_command" && args[i] == "--");
+            if (given && args[i - 1].StartsWith('-'))
+                return $"{args[i - 1]} '{args[i]}': expected {expected}";
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].EndsWith("=" + value, StringComparison.Ordinal))
+                return $"{args[i][..args[i].IndexOf('=')]} '{value}': expected {expected}";
+        }
+        return $"'{value}': expected {expected}";
+    }
+
+    /// <summary>
+    /// The message on one line, with control characters (NUL and the like, echoed from binary files given where
+    /// text was expected) shown as <c>\xNN</c> so that the terminal shows the line as written.
+    /// </summary>
+    internal static string OneLine(string message)
+    {
+        var joined = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var sb = new System.Text.StringBuilder(joined.Length);
+        foreach (var c in joined)
+        {
+            if (char.IsControl(c))
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
+            else
+                sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

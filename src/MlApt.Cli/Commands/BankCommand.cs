@@ -21,6 +21,8 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var clock = Stopwatch.StartNew();
+        OutputFolder.CheckFile(settings.Out!, "--out");
+        using var plotFolder = settings.Plot is null ? null : OutputFolder.Begin(settings.Plot, "--plot");
         PatternBank bank;
         if (settings.Import is not null)
         {
@@ -47,7 +49,14 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
         }
         var generated = clock.Elapsed.TotalSeconds;
         BankFile.Save(settings.Out!, bank, "mlapt " + ProgramInfo.Version);
-        var plots = settings.Plot is null ? [] : WritePlots(settings.Plot, bank);
+        var plots = new List<string>();
+        if (plotFolder is not null)
+        {
+            var written = WritePlots(plotFolder.Path, bank);
+            cancellationToken.ThrowIfCancellationRequested();
+            plotFolder.Commit();
+            plots = written.Select(plotFolder.FinalPath).ToList();
+        }
 
         var counts = bank.Info.ClassNames.Select((_, c) => bank.Y.Count(y => y == c)).ToArray();
         if (settings.Json)

@@ -70,11 +70,6 @@ internal sealed class BankSettings : CommonSettings
     [Description("Print a JSON summary on stdout.")]
     public bool Json { get; init; }
 
-    /// <summary>Threads.</summary>
-    [CommandOption("--threads <N>")]
-    [Description("Worker threads (default: all cores). Does not change the result.")]
-    public int? Threads { get; init; }
-
     /// <summary>Custom classes.</summary>
     [CommandOption("--structure <S>")]
     [Description("Custom bank: comma-separated classes, each fcc, bcc (pure element), fcc-ss, bcc-ss (random solid solution of --composition), l12, l10, l11, b2, d03 (--element on the ordered sublattice, --other elsewhere) or a JSON cell file.")]
@@ -179,8 +174,6 @@ internal sealed class BankSettings : CommonSettings
             return ValidationResult.Error("--label is required with --import: the class index of the imported samples");
         if (Import is null && Label is not null)
             return ValidationResult.Error("--label: only with --import");
-        if (Threads is { } t && t is < 1 or > 1024)
-            return ValidationResult.Error(Invariant($"--threads {t}: expected 1 … 1024"));
         if (Cells is { } c && c is < 1 or > 10)
             return ValidationResult.Error(Invariant($"--cells {c}: expected 1 … 10"));
         if (Samples is { } n && n is < 1 or > 10_000_000)

@@ -43,6 +43,9 @@ internal sealed class InfoCommand(CliIo io) : Command<InfoSettings>
     public int Run(InfoSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        IonFile.CheckReadable(settings.File);
+        if (IonFileFormats.FromExtension(settings.File) is null or IonFileFormat.Csv && RangeTable.LooksLikeRangeFile(settings.File))
+            InputError.In(settings.File, $"this is a range file, not a reconstruction: use mlapt ranges {settings.File} (or give it to a reconstruction with --ranges)");
         var table = settings.Ranges is null ? IonFile.EmbeddedRanges(settings.File) : RangeLoading.Load(settings.Ranges, settings.StrictRanges);
         var rangesName = settings.Ranges ?? settings.File;
         var cloud = IonFile.Read(settings.File, null, out var format);

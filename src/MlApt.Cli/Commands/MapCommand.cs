@@ -127,15 +127,30 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         RangeLoading.ReportOverlaps(io, table);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var plan = CsroAnalysis.Plan(profile.Ensemble, table, settings.Pairs);
+        // Everything that can be checked without the ions is checked before they are read.
+        var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
+        var elements = plan.SelectMany(a => a).SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count();
+        var channels = profile.Ensemble.Architecture.Channels;
+        if (box is { } given)
+            MapBudget.Estimate(given, options.ScanOrDefault, 0, channels, elements).EnsureFits("--box", "give a smaller --box or a larger --stride", double.PositiveInfinity);
+        // The folder is checked and locked before the work: a bad --out or a second run into it is told at once.
+        IonFile.CheckReadable(settings.Recon);
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
 
         var readClock = Stopwatch.StartNew();
         var cloud = IonFile.Read(settings.Recon);
+        if (cloud.Count == 0)
+            InputError.In(settings.Recon, "no ions: nothing to map");
         var species = table.Assign(cloud);
         var readSeconds = readClock.Elapsed.TotalSeconds;
         if (box is { } b)
             CsroAnalysis.CheckBox(b, cloud);
-
-        var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
+        // The whole run's memory (every analysis and control kept until the report), before the first map.
+        var runBox = box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
+        MapBudget.Estimate(runBox, options.ScanOrDefault, cloud.Count, channels, elements, plan.Count, settings.Control, options.SlabLayers)
+            .EnsureFits(box is null ? $"{settings.Recon}: its ions span {BoxOption.Format(runBox)} (no --box given)" : "--box",
+                box is null ? "give --box around the specimen (a stray ion far away widens the automatic box), or a larger --stride"
+                    : "give a smaller --box, a larger --stride or fewer --control maps, or run --slab K/N pieces");
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var analyses = plan.Select(pairs => CsroAnalysis.Run(cloud, species, table, pairs, classify, options, settings.Control, settings.Seed,
@@ -145,15 +160,20 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         if (settings.ParsedSlab is { } slab)
         {
             foreach (var a in analyses)
-                MapSlabs.Write(MapRun.FolderOf(settings.Out!, a, analyses.Count), a, slab, request, profile, options);
+                MapSlabs.Write(MapRun.FolderOf(folder.Path, a, analyses.Count), a, slab, request, profile, options);
+            cancellationToken.ThrowIfCancellationRequested();
+            folder.Commit();
             io.Error.WriteLine($"mlapt: slab {slab.Index}/{slab.Count} written to {settings.Out}; combine all slabs with mlapt merge");
             return MlAptApp.Ok;
         }
 
         // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.
         var nexus = settings.Nexus ? NexusSource(request) : null;
-        var summary = MapRun.Write(settings.Out!, analyses, cloud, species, table, request, profile, readSeconds, () => total.Elapsed.TotalSeconds,
+        // Into the temporary folder, swapped into place at the end: a failure or Ctrl-C leaves the previous folder as it was.
+        var summary = MapRun.Write(folder.Path, analyses, cloud, species, table, request, profile, readSeconds, () => total.Elapsed.TotalSeconds,
             a => new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: nexus, Subject: profile.OrderName(a.Pairs)));
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
         if (settings.Json)
         {
             // One analysis: its summary; several: the index beside their folders. Both are DIR/summary.json.
@@ -165,16 +185,21 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
             var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
-                .AddColumn(new TableColumn("p").RightAligned()).AddColumn("Output");
+                .AddColumn(new TableColumn("p").RightAligned());
             foreach (var a in analyses)
             {
                 var stats = a.Statistics;
                 t.AddRow(Markup.Escape(a.Name), Pct(a.Map.VolumeFraction), a.Map.Domains.Count.ToString(CultureInfo.InvariantCulture),
                     a.Map.Dbscan.Clusters.ToString(CultureInfo.InvariantCulture),
                     stats is null ? "–" : Pct(stats.ControlVolumeFractions.Average()),
-                    stats is null ? "–" : stats.PValue.ToString("G3", CultureInfo.InvariantCulture), Markup.Escape(MapRun.FolderOf(settings.Out!, a, analyses.Count)));
+                    stats is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{stats.PValue:G3} (1/{stats.ControlVolumeFractions.Length + 1})"));
             }
             io.Ansi.Write(t);
+            if (analyses.Count > 0 && analyses[0].Statistics is { } first && first.ControlVolumeFractions.Length < ControlStatistics.PermutationsForFivePercent)
+                io.Ansi.WriteLine(Markup.Escape(first.DescribePValue()) + ".");
+            // Paths on their own unwrapped line: a table column would break them mid-word (stdout redirected is 120 wide).
+            io.Heading(analyses.Count == 1 ? $"Written to {settings.Out}"
+                : $"Written to {settings.Out}, one subfolder per analysis: {string.Join(", ", analyses.Select(a => Path.GetFileName(MapRun.FolderOf(settings.Out!, a, analyses.Count))))}");
             io.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {total.Elapsed.TotalSeconds:F1} s."));
         }
         return MlAptApp.Ok;

@@ -66,8 +66,8 @@ internal class MapDecisionSettings : CommonSettings
             return ValidationResult.Error("--profile reference needs --model: the published models (e.g. the folder of the authors' Keras .h5 files)");
         if (Rule is not null && !Rule.Equals("sum", StringComparison.OrdinalIgnoreCase) && !Rule.Equals("mean", StringComparison.OrdinalIgnoreCase))
             return ValidationResult.Error($"--rule '{Rule}': expected sum or mean");
-        if (!(Voxel > 0) || !(Stride > 0) || Stride > Voxel)
-            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} --stride {Stride}: expected 0 < stride ≤ voxel"));
+        if (!double.IsFinite(Voxel) || !double.IsFinite(Stride) || !(Voxel > 0) || !(Stride > 0) || Stride > Voxel)
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} --stride {Stride}: expected 0 < stride ≤ voxel, both finite"));
         var ratio = Voxel / Stride;
         if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9)
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--voxel {Voxel} is not a whole number of --stride {Stride}"));
@@ -75,6 +75,8 @@ internal class MapDecisionSettings : CommonSettings
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--domain-fraction {pf}: expected 0 ≤ F < 1"));
         if (Threshold is { } t && !double.IsFinite(t))
             return ValidationResult.Error("--threshold must be a finite number");
+        if (MinDomain is < 0)
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--min-domain {MinDomain}: expected a whole number of sub-voxels ≥ 0"));
         return base.Validate();
     }
 }

@@ -60,7 +60,10 @@ internal sealed class MergeCommand(CliIo io) : Command<MergeSettings>
     public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var merged = MapSlabs.Merge(settings.Slabs, settings.Out!, settings.IonsCsv);
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
+        var merged = MapSlabs.Merge(settings.Slabs, folder.Path, settings.IonsCsv);
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
         var map = merged.Analysis.Map;
         if (settings.Json)
             io.Out.WriteLine(merged.Summary);

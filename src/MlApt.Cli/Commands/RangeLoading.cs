@@ -17,9 +17,14 @@ internal static class RangeLoading
     /// <summary>The file the ranging came from: the range file, or the reconstruction that carries it.</summary>
     public static string Source(string recon, string? ranges) => Ranging.Source(recon, ranges);
 
-    /// <summary>Warns once per positive-width overlap (resolved first-listed-wins).</summary>
+    /// <summary>
+    /// Warns once per positive-width overlap (resolved first-listed-wins) and once per problem the parser
+    /// let pass outside strict mode (e.g. a declared count that does not match the entries).
+    /// </summary>
     public static void ReportOverlaps(Infrastructure.CliIo io, RangeTable table)
     {
+        foreach (var w in table.Warnings)
+            io.Error.WriteLine($"mlapt: warning: {w} (--strict-ranges refuses this)");
         foreach (var o in table.Overlaps)
             io.Error.WriteLine($"mlapt: warning: {o} (first listed wins; --strict-ranges refuses this)");
     }

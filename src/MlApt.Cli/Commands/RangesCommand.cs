@@ -76,6 +76,10 @@ internal sealed class RangesCommand(CliIo io) : Command<RangesSettings>
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
+                w.WriteStartArray("warnings");
+                foreach (var warning in table.Warnings)
+                    w.WriteStringValue(warning);
+                w.WriteEndArray();
                 w.WriteEndObject();
             });
             return MlAptApp.Ok;

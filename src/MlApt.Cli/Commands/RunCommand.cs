@@ -88,7 +88,7 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
         io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");
         io.Ansi.Write(ValidationTable.Of(demo.Outcome));
         io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"Random-label control ({demo.Analysis.Controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * demo.Analysis.Map.VolumeFraction:F3} %), p = {stats.PValue:G3}. Done in {demo.Seconds:F1} s.")));
+            $"Random-label control ({demo.Analysis.Controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * demo.Analysis.Map.VolumeFraction:F3} %), {stats.DescribePValue()}. Done in {demo.Seconds:F1} s.")));
         io.Ansi.MarkupLine(Markup.Escape($"Report: {demo.Report}, summary: {demo.Summary}"));
         return MlAptApp.Ok;
     }

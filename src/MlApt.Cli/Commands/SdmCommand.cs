@@ -45,6 +45,7 @@ internal sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         Box? requested = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var input = SdmInputs.Load(io, settings);
         var (ax, ay, az) = input.Centres;
         var region = requested ?? (ax.Length == 0 ? new Box(0, 0, 0, 0, 0, 0) : MlApt.Geometry.Box.Bounding(ax, ay, az));
@@ -58,8 +59,7 @@ internal sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
         var sdm2 = new long[Sdm2D.Bins * Sdm2D.Bins];
         Sdm2D.AccumulateCentres(cx, cy, cz, neighbours, ZSdm.DefaultPairRadius, sdm2);
 
-        var dir = settings.Out!;
-        Directory.CreateDirectory(dir);
+        var dir = folder.Path;
         var cropped = new double[ZSdm.CropLength];
         ZSdm.Crop(full, cropped);
         var normalized = new double[ZSdm.CropLength];
@@ -90,8 +90,10 @@ internal sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
             Provenance(w, settings);
             w.WriteEndObject();
         });
-        io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{input.Pair}: {cx.Length:N0} centres, {full.Sum():N0} pairs → {dir}/zsdm.csv, zsdm.png, sdm2d.csv, sdm2d.png, sdm.json")));
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
+        io.Heading(string.Create(CultureInfo.InvariantCulture,
+            $"{input.Pair}: {cx.Length:N0} centres, {full.Sum():N0} pairs → {settings.Out}/zsdm.csv, zsdm.png, sdm2d.csv, sdm2d.png, sdm.json"));
         return MlAptApp.Ok;
     }
 

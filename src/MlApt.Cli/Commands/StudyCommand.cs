@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
+using MlApt.Io;
 using MlApt.Study;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -55,9 +56,12 @@ internal sealed class StudyCommand(CliIo io) : Command<StudySettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         // Everything that can be wrong with the input is found before the first file is written.
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var table = SampleTable.Load(settings.Table!);
         var study = StudyAnalysis.Run(table, settings.Properties);
-        var files = StudyReport.Write(settings.Out!, study);
+        var files = StudyReport.Write(folder.Path, study);
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
 
         if (settings.Json)
         {
@@ -81,7 +85,7 @@ internal sealed class StudyCommand(CliIo io) : Command<StudySettings>
         io.Ansi.Write(t);
         foreach (var s in study.Skipped)
             io.Ansi.WriteLine(Markup.Escape($"not fitted: {s.Y.Label} vs {s.X.Label}: {s.Reason}"));
-        io.Ansi.WriteLine(Markup.Escape($"{files.Count} files written to {settings.Out} (report.md, relationships.csv, metrics.csv, plots)."));
+        io.Heading($"{files.Count} files written to {settings.Out} (report.md, relationships.csv, metrics.csv, plots).");
         return MlAptApp.Ok;
     }
 

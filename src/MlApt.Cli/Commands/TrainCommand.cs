@@ -77,12 +77,6 @@ internal sealed class TrainSettings : CommonSettings
     [DefaultValue("none")]
     public string ClassWeights { get; init; } = "none";
 
-    /// <summary>Threads.</summary>
-    [CommandOption("--threads <T>")]
-    [Description("Folds trained at once (0: one per core). The model does not depend on it.")]
-    [DefaultValue(0)]
-    public int Threads { get; init; }
-
     /// <summary>Decision rule the model is tuned for.</summary>
     [CommandOption("--map-rule <RULE>")]
     [Description("Record in the model the decision rule (sum or mean) that 'map' and 'validate' use with it under the default profile.")]
@@ -161,8 +155,6 @@ internal sealed class TrainSettings : CommonSettings
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--test-fraction {TestFraction}: expected 0 ≤ f < 0.5"));
         if (Patience < 0)
             return ValidationResult.Error($"--patience {Patience}: expected ≥ 0");
-        if (Threads < 0)
-            return ValidationResult.Error($"--threads {Threads}: expected ≥ 0");
         if (ClassWeights.ToUpperInvariant() is not ("NONE" or "BALANCED"))
             return ValidationResult.Error($"--class-weights '{ClassWeights}': expected none or balanced");
         if (!Shifts.Equals("none", StringComparison.OrdinalIgnoreCase))
@@ -183,6 +175,8 @@ internal sealed class TrainCommand(CliIo io) : Command<TrainSettings>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        OutputFolder.CheckFile(settings.Out!, "--out");
+        using var plotFolder = settings.Plot is null ? null : OutputFolder.Begin(settings.Plot, "--plot");
         var banks = settings.Banks.Select(TrainingBank.Load).ToList();
         var bank = TrainingBank.Concat(banks, settings.Banks);
         var shifts = settings.ParsedShifts;
@@ -199,7 +193,7 @@ internal sealed class TrainCommand(CliIo io) : Command<TrainSettings>
             SplitBySource = settings.SplitBySource,
             Patience = settings.Patience,
             ClassWeights = settings.ClassWeights.Equals("balanced", StringComparison.OrdinalIgnoreCase) ? ClassWeighting.Balanced : ClassWeighting.None,
-            Threads = settings.Threads,
+            Threads = settings.Threads ?? 0,
         };
         if (bank.Count < 2 * options.Folds)
             throw new InputException($"{settings.Banks[0]}: {bank.Count} samples are too few for {options.Folds} folds");
@@ -221,7 +215,14 @@ internal sealed class TrainCommand(CliIo io) : Command<TrainSettings>
             settings.MapDomainFraction, settings.MapRule, settings.MapThreshold).WriteTo(metadata);
         var model = new CnnEnsemble(result.Model.Architecture, result.Model.Members, result.Model.ClassNames, result.Model.Pairs, metadata);
         ModelFile.Save(settings.Out!, model);
-        IReadOnlyList<string> plots = settings.Plot is null ? [] : TrainingPlots.SaveAll(settings.Plot, result);
+        IReadOnlyList<string> plots = [];
+        if (plotFolder is not null)
+        {
+            var written = TrainingPlots.SaveAll(plotFolder.Path, result);
+            cancellationToken.ThrowIfCancellationRequested();
+            plotFolder.Commit();
+            plots = written.Select(plotFolder.FinalPath).ToList();
+        }
 
         if (settings.Json)
             io.Out.WriteLine(TrainingJson.Of(result, settings.Out!, plots));

@@ -122,11 +122,18 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
         var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
-        var cloud = IonFile.Read(recon);
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
+        var cloud = IonFile.Read(recon);
+        if (cloud.Count == 0)
+            InputError.In(recon, "no ions: nothing to validate");
+        MapBudget.Estimate(box, options.ScanOrDefault, cloud.Count, pairs.Count, pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count(),
+            controls: settings.Null ? 1 : 0).EnsureFits(settings.Box is null ? $"{recon}: the truth's analysis box" : "--box", "give a smaller --box or a larger --stride");
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
             settings.Null, null, cancellationToken);
-        var json = ValidationReport.Write(settings.Out!, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
+        var json = ValidationReport.Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
         if (settings.Json)
             io.Out.WriteLine(json);
         else
@@ -141,6 +148,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
     {
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
+        profile.CheckDecision(settings.Voxel, settings.Stride);
+        using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
         for (var i = 0; i < count; i++)
         {
@@ -155,7 +164,9 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
         }
-        var json = ValidationReport.WriteSweep(settings.Out!, profile, rows);
+        var json = ValidationReport.WriteSweep(folder.Path, profile, rows);
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
         if (settings.Json)
         {
             io.Out.WriteLine(json);

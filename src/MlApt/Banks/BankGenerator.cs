@@ -39,7 +39,7 @@ public static class BankGenerator
             for (var k = 0; k < spec.Classes[c].Parameters.Count; k++) labels[i++] = c;
         }
         var orientation = spec.Orientation;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads ?? -1 };
+        var options = maxThreads is { } limit ? new ParallelOptions { MaxDegreeOfParallelism = limit } : Parallelism.Options;
         Parallel.For(0, n, options, () => new Scratch(), (i, _, scratch) =>
         {
             var label = labels[i];

@@ -15,6 +15,26 @@ namespace MlApt.Imaging;
 public sealed record ControlStatistics(double[] ControlVolumeFractions, int[] ControlClusterCounts, int[] ControlDomainCounts,
     double PValue, double[] Pearson, double[] ChiSquare)
 {
+    /// <summary>Permutations needed before the p-value can reach 0.05: (1 + 0) / (1 + 19) = 0.05.</summary>
+    public const int PermutationsForFivePercent = 19;
+
+    /// <summary>The p-value's resolution, 1 / (1 + permutations): also the smallest p it can take.</summary>
+    public double PValueResolution => 1.0 / (1 + ControlVolumeFractions.Length);
+
+    /// <summary>
+    /// The p-value as a reader should see it: with its resolution, and with a note when there are too few
+    /// permutations for p ≤ 0.05 to be possible at all.
+    /// </summary>
+    public string DescribePValue()
+    {
+        var n = ControlVolumeFractions.Length;
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p = {PValue:G3} (resolution 1/{n + 1})");
+        return n < PermutationsForFivePercent
+            ? text + string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"; with {n} permutation{(n == 1 ? "" : "s")} p cannot be below {PValueResolution:G3}, p ≤ 0.05 needs at least {PermutationsForFivePercent}")
+            : text;
+    }
+
     /// <summary>Compares a real map with its controls.</summary>
     public static ControlStatistics Compare(CsroMap real, IReadOnlyList<CsroMap> controls)
     {

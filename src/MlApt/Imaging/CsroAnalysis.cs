@@ -62,8 +62,16 @@ public sealed class CsroAnalysis
         }
         if (channels == 1)
             return requested.Select(p => (IReadOnlyList<ElementPair>)[p]).ToList();
+        var modelOrder = string.Join(", ", ensemble.Pairs);
         if (requested.Count != channels)
-            InputError.In("pair", $"the model has {channels} channels ({string.Join(", ", ensemble.Pairs)}): give exactly {channels} pairs in that order, got {requested.Count}");
+            InputError.In("pair", $"the model has {channels} channels ({modelOrder}): give exactly {channels} pairs in that order, got {requested.Count}"
+                + (requestedPairs.Count > 0 ? ", or leave --pair out to map the model's own pairs" : ""));
+        // The model's pairs in another order would feed each channel the z-SDM of another pair: a silently
+        // different map. Another set of pairs (a model applied to another alloy) is the user's call.
+        var modelPairs = ensemble.Pairs.Select(p => ElementPair.Parse(p, "model pairs")).ToList();
+        if (!requested.SequenceEqual(modelPairs)
+            && requested.OrderBy(p => p.ToString(), StringComparer.Ordinal).SequenceEqual(modelPairs.OrderBy(p => p.ToString(), StringComparer.Ordinal)))
+            InputError.In("pair", $"{string.Join(", ", requested)} are the model's pairs in another order: its channels are {modelOrder}, in that order (or leave --pair out)");
         return [requested];
     }
 
@@ -93,8 +101,8 @@ public sealed class CsroAnalysis
     }
 
     /// <summary>
-    /// The control maps of <paramref name="real"/>: permutation c uses seed <paramref name="seed"/> + c and the
-    /// real map's box, so that both describe the same volume.
+    /// The control maps of <paramref name="real"/>: permutation c uses seed <paramref name="seed"/> + c, the
+    /// real map's box and its analysable voxels (<see cref="CsroMapper.ControlOptions"/>), so that both describe the same volume.
     /// </summary>
     public static IReadOnlyList<CsroMap> MapControls(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs,
         VoxelClassifier classify, MapOptions options, CsroMap real, int count, int seed, Step? step = null, CancellationToken cancellationToken = default)
@@ -103,7 +111,7 @@ public sealed class CsroAnalysis
         ArgumentNullException.ThrowIfNull(real);
         step ??= (_, work) => work(null);
         var name = string.Join("+", pairs);
-        var controlOptions = options with { Box = real.Box };
+        var controlOptions = CsroMapper.ControlOptions(options, real);
         var controls = new List<CsroMap>();
         for (var c = 0; c < count; c++)
         {

@@ -32,6 +32,8 @@ public sealed class CsroMap
     public required bool AutomaticBox { get; init; }
     /// <summary>Voxels inside the analysable region.</summary>
     public required int AnalysableVoxels { get; init; }
+    /// <summary>Which voxels of <see cref="Grid"/> were analysed (scan order); empty when not known (a merged slab map).</summary>
+    public bool[] Analysable { get; init; } = [];
     /// <summary>Voxels with a defined probability.</summary>
     public required int DefinedVoxels { get; init; }
     /// <summary>P(CSRO) per voxel (z, y, x), NaN undefined.</summary>

@@ -44,18 +44,37 @@ public static class CsroMapper
         // Geometry: the given box, or the ions' bounding box with the sparse voxels masked out.
         var automatic = options.Box is null;
         var box = options.Box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
+        // The grid's size is known from the box before anything is allocated: refuse an absurd one here, in
+        // every caller, rather than run out of memory or index range (callers check memory for the whole run).
+        var source = automatic ? "the ions' bounding box" : "the box";
+        if (MapBudget.Estimate(box, scan, cloud.Count, pairs.Count, 1).Problem(double.PositiveInfinity) is { } tooLarge)
+            throw new InputException($"{source} {Describe(box)}: {tooLarge}");
         var grid = new VoxelGrid(box, scan);
         if (grid.Count == 0)
-            throw new InputException($"box: {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
+            throw new InputException($"{source} {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
         var sub = new SubVoxelGrid(grid);
         var analysable = new bool[grid.Count];
-        var analysableCount = automatic ? AnalysableRegion.Mark(grid, cloud.X, cloud.Y, cloud.Z, analysable) : Fill(analysable);
+        int analysableCount;
+        if (options.Analysable is { } given)
+        {
+            if (options.Box is null)
+                throw new ArgumentException("an analysable-voxel mask needs the box it belongs to", nameof(options));
+            if (given.Length != grid.Count)
+                throw new ArgumentException($"the analysable-voxel mask has {given.Length} entries, the grid of the box {grid.Count}", nameof(options));
+            given.CopyTo(analysable, 0);
+            analysableCount = given.Count(a => a);
+        }
+        else
+        {
+            analysableCount = automatic ? AnalysableRegion.Mark(grid, cloud.X, cloud.Y, cloud.Z, analysable) : Fill(analysable);
+        }
 
         // Neighbour grids, one per distinct element, built once and shared by every pair. They hold the
         // cell order only (4 bytes per ion) and read positions from the cloud, which is held once.
         var indices = new Dictionary<string, SpeciesIndex>(StringComparer.Ordinal);
         foreach (var element in pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct())
             indices[element] = SpeciesIndex.ForVoxelScan(cloud, species, ElementPair.SpeciesOf(table, element), grid);
+        var scanChannels = pairs.Select(p => new ScanChannel(indices[p.Centre], indices[p.Neighbour])).ToArray();
         timings["index"] = Lap(clock);
 
         var channels = pairs.Count;
@@ -85,25 +104,25 @@ public static class CsroMapper
             for (var t = 0; t < n; t++)
                 (cx[t], cy[t], cz[t]) = grid.Centre(voxels[t]);
 
+            // All channels of a voxel in one pass (its atoms gathered once per species), rows voxel-major:
+            // exactly the classifier's input layout, so preprocessing runs over the whole buffer at once.
             var inputs = new float[n * channels * VoxelScan.Bins];
-            var counts = new float[n * VoxelScan.Bins];
-            var values = new double[n * VoxelScan.Bins];
-            for (var c = 0; c < channels; c++)
+            var t0 = Stopwatch.GetTimestamp();
+            VoxelScan.RunChannelsAt(cx, cy, cz, scan, scanChannels, inputs);
+            var t1 = Stopwatch.GetTimestamp();
+            if (options.Stage == SdmStage.Normalized)
             {
-                var t0 = Stopwatch.GetTimestamp();
-                VoxelScan.RunAt(cx, cy, cz, scan, indices[pairs[c].Centre], indices[pairs[c].Neighbour], counts, []);
-                var t1 = Stopwatch.GetTimestamp();
-                Preprocessing.ApplyBatch(counts, values, options.Stage);
-                for (var t = 0; t < n; t++)
-                {
-                    var src = values.AsSpan(t * VoxelScan.Bins, VoxelScan.Bins);
-                    var dst = inputs.AsSpan((t * channels + c) * VoxelScan.Bins, VoxelScan.Bins);
-                    for (var b = 0; b < VoxelScan.Bins; b++)
-                        dst[b] = (float)src[b];
-                }
-                scanSeconds += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
-                preprocessSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
+                Preprocessing.NormalizeInPlace(inputs);
             }
+            else
+            {
+                var values = new double[inputs.Length];
+                Preprocessing.ApplyBatch(inputs, values, options.Stage);
+                for (var b = 0; b < values.Length; b++)
+                    inputs[b] = (float)values[b];
+            }
+            scanSeconds += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+            preprocessSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
             var tc = Stopwatch.GetTimestamp();
             var p = new float[n];
             var s = new float[n];
@@ -122,7 +141,22 @@ public static class CsroMapper
         timings["preprocess"] = preprocessSeconds;
         timings["classify"] = classifySeconds;
         clock.Restart();
-        return Finish(cloud, species, table, pairs, options, grid, automatic, analysableCount, probability, std, timings);
+        return Finish(cloud, species, table, pairs, options, grid, automatic, analysableCount, probability, std, timings, analysable);
+    }
+
+    /// <summary>
+    /// The settings of a random-label control of <paramref name="real"/> (METHOD §9: the identical pipeline):
+    /// the real map's settings with its box and its analysable voxels, so the control is analysed over exactly
+    /// the voxels the real map was, with or without an explicit box (its own density rule, on shuffled labels of
+    /// the same positions, would give the same mask; passing it makes the equality explicit and saves the pass).
+    /// </summary>
+    public static MapOptions ControlOptions(MapOptions options, CsroMap real)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(real);
+        if (real.Analysable.Length != real.Grid.Count)
+            throw new ArgumentException("the real map does not record its analysable voxels", nameof(real));
+        return options with { Box = real.Box, Analysable = real.Analysable };
     }
 
     /// <summary>
@@ -145,7 +179,8 @@ public static class CsroMapper
     /// merge the voxel probabilities of slabs mapped separately.
     /// </summary>
     public static CsroMap Finish(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, MapOptions options,
-        VoxelGrid grid, bool automaticBox, int analysableVoxels, float[] probability, float[] std, Dictionary<string, double>? timings = null)
+        VoxelGrid grid, bool automaticBox, int analysableVoxels, float[] probability, float[] std, Dictionary<string, double>? timings = null,
+        bool[]? analysable = null)
     {
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(species);
@@ -234,6 +269,7 @@ public static class CsroMapper
             SubGrid = sub,
             AutomaticBox = automatic,
             AnalysableVoxels = analysableCount,
+            Analysable = analysable ?? [],
             DefinedVoxels = defined,
             VoxelProbability = probability,
             VoxelStd = std,

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 namespace MlApt.Imaging;
 
 /// <summary>
@@ -25,7 +26,7 @@ public static class Dbscan
         var eps2 = eps * eps;
         var neighbours = new List<int>[n];
         var core = new bool[n];
-        Parallel.For(0, n, p =>
+        Parallel.For(0, n, Parallelism.Options, p =>
         {
             var list = new List<int>();
             grid.Within(xs[p], ys[p], zs[p], eps2, list);

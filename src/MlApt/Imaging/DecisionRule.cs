@@ -1,3 +1,5 @@
+using MlApt.Sdm;
+
 namespace MlApt.Imaging;
 
 /// <summary>How a sub-voxel is called CSRO.</summary>
@@ -14,6 +16,38 @@ public static class Selection
 {
     /// <summary>Reference threshold of the summed score.</summary>
     public const double ReferenceSumThreshold = 3.75;
+
+    /// <summary>
+    /// The thresholds that can select some but not every sub-voxel under <paramref name="rule"/>: [0, 1) for the
+    /// mean of the covering voxels' probabilities, [0, n) for their sum, n being the number of voxels covering a
+    /// sub-voxel, (voxel / stride)³ (8 in the reference geometry). A threshold at or above the upper end selects
+    /// nothing and a negative one every defined sub-voxel, so both are mistakes (e.g. the sum rule's 3.75 given
+    /// to the mean rule).
+    /// </summary>
+    public static (double Min, double MaxExclusive) ThresholdRange(DecisionRule rule, VoxelScanOptions scan)
+    {
+        if (rule == DecisionRule.Mean)
+            return (0, 1);
+        var perAxis = Math.Round(scan.Voxel / scan.Stride);
+        return (0, perAxis * perAxis * perAxis);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="threshold"/> is in <see cref="ThresholdRange"/> of <paramref name="rule"/>, else
+    /// why not (value, rule, expected range and, for a value on the other rule's scale, the likely intent).
+    /// </summary>
+    public static string? CheckThreshold(DecisionRule rule, double threshold, VoxelScanOptions scan)
+    {
+        var (min, max) = ThresholdRange(rule, scan);
+        if (double.IsFinite(threshold) && threshold >= min && threshold < max)
+            return null;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var name = rule == DecisionRule.Mean ? "mean" : "sum";
+        var hint = rule == DecisionRule.Mean && threshold >= 1 && threshold < 8
+            ? string.Create(inv, $"; {threshold} is on the sum rule's scale: use the sum rule, or {threshold}/8 = {threshold / 8:0.####} with the mean rule")
+            : threshold < 0 ? "; a negative threshold selects every analysed sub-voxel" : "; it would select nothing";
+        return string.Create(inv, $"{threshold} is outside the {name} rule's range: expected {min} ≤ threshold < {max}{hint}");
+    }
 
     /// <summary>
     /// Writes 1 for sub-voxels whose score exceeds the threshold (strictly), else 0 (also for NaN);

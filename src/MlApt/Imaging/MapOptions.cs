@@ -24,6 +24,9 @@ public delegate void VoxelClassifier(ReadOnlySpan<float> inputs, int count, Span
 /// <param name="MinDomainSubVoxels">Selected connected domains with fewer sub-voxels are dropped from the selection (0: keep all, the reference).</param>
 /// <param name="DomainFraction">When above 0, each selected connected domain keeps only the sub-voxels whose score exceeds
 /// this fraction of the domain's mean score (<see cref="Selection.KeepAboveDomainFraction"/>), before the size filter (0: off, the reference).</param>
+/// <param name="Analysable">When set, exactly these voxels of the grid of <paramref name="Box"/> (which must be set) are
+/// analysed, instead of all of the box or the density rule's: a random-label control passes its real map's mask, so
+/// both are made over the same voxels (<see cref="CsroMapper.ControlOptions"/>).</param>
 /// <param name="Stage">What the classifier sees of each voxel z-SDM: the reference preprocessing (METHOD §4) or min–max only.</param>
 public sealed record MapOptions(
     Box? Box = null,
@@ -37,7 +40,8 @@ public sealed record MapOptions(
     SdmStage Stage = SdmStage.Preprocessed,
     int MinDomainSubVoxels = 0,
     double DomainFraction = 0,
-    (int Index, int Count)? Slab = null)
+    (int Index, int Count)? Slab = null,
+    bool[]? Analysable = null)
 {
     /// <summary>The scan geometry (reference when not set).</summary>
     public VoxelScanOptions ScanOrDefault => Scan ?? new VoxelScanOptions();

@@ -33,10 +33,32 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <summary>The scan of a map with this profile.</summary>
     public VoxelScanOptions Scan(double voxel, double stride) => new(voxel, stride, SphereRadius * voxel, ZSdm.DefaultPairRadius);
 
-    /// <summary>The map settings of this profile for the given box and voxel geometry.</summary>
-    public MapOptions MapOptions(Box? box, double voxel, double stride) =>
-        new(Box: box, Scan: Scan(voxel, stride), Rule: Rule, Threshold: Threshold, Stage: Stage,
+    /// <summary>The map settings of this profile for the given box and voxel geometry (its decision checked first).</summary>
+    public MapOptions MapOptions(Box? box, double voxel, double stride)
+    {
+        CheckDecision(voxel, stride);
+        return new(Box: box, Scan: Scan(voxel, stride), Rule: Rule, Threshold: Threshold, Stage: Stage,
             MinDomainSubVoxels: MinDomainSubVoxels, DomainFraction: DomainFraction);
+    }
+
+    /// <summary>
+    /// Refuses a decision that cannot select sensibly: a threshold outside its rule's range (for the voxel
+    /// geometry given), a negative smallest domain, a domain fraction outside [0, 1). Names the option, or the
+    /// model when the value came from its metadata. Cheap: commands call it before reading any data.
+    /// </summary>
+    public void CheckDecision(double voxel, double stride)
+    {
+        var from = ThresholdSource;
+        if (Selection.CheckThreshold(Rule, Threshold, Scan(voxel, stride)) is { } problem)
+            InputError.In(from, $"{problem} (rule {RuleName})");
+        if (MinDomainSubVoxels < 0)
+            InputError.In("min-domain", string.Create(CultureInfo.InvariantCulture, $"{MinDomainSubVoxels}: expected a whole number of sub-voxels ≥ 0"));
+        if (!(DomainFraction >= 0 && DomainFraction < 1))
+            InputError.In("domain-fraction", string.Create(CultureInfo.InvariantCulture, $"{DomainFraction}: expected 0 ≤ F < 1"));
+    }
+
+    /// <summary>Where the threshold came from, for messages: the threshold parameter, the model's metadata or the profile's default.</summary>
+    public string ThresholdSource { get; init; } = "threshold";
 
 
 
@@ -85,12 +107,14 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
         var tuning = MapTuning.Read(ensemble.Metadata);
         var parsedRule = ParseRule(rule ?? (reference ? null : tuning.Rule) ?? "sum");
         double t;
+        string source;
         if (threshold is { } given)
-            t = given;
+            (t, source) = (given, "threshold");
         else if (!reference && rule is null && tuning.Threshold is { } tuned)
-            t = tuned;
+            (t, source) = (tuned, $"model {name}: its tuned threshold");
         else
-            t = parsedRule == DecisionRule.Sum ? Selection.ReferenceSumThreshold : Selection.ReferenceSumThreshold / 8;
+            (t, source) = (parsedRule == DecisionRule.Sum ? Selection.ReferenceSumThreshold : Selection.ReferenceSumThreshold / 8,
+                "threshold (the default threshold; give one in range)");
         // The stage is part of the model (what it was trained on), so it holds under every profile.
         var stage = tuning.Stage ?? SdmStage.Preprocessed;
         var sphere = tuning.SphereRadius ?? VoxelScanOptions.DefaultSphereRadius;
@@ -98,6 +122,7 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
         var domainFractionInForce = domainFraction ?? (reference ? null : tuning.DomainFraction) ?? 0;
         return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t, stage, sphere)
         {
+            ThresholdSource = source,
             MinDomainSubVoxels = minDomainInForce,
             DomainFraction = domainFractionInForce,
         };

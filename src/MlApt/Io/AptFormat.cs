@@ -46,6 +46,7 @@ public static partial class AptFormat
         float[]? x = null, y = null, z = null, m = null;
         var others = new List<AptSection>();
         var unknown = new List<string>();
+        long positionAt = -1, massAt = -1;
         long at = headerSize;
         var sh = new byte[SectionHeaderSize];
         while (at < length)
@@ -65,10 +66,17 @@ public static partial class AptFormat
             switch (h.Name)
             {
                 case "Position":
+                    // Two would leave it to chance which one is read (the last used to win silently).
+                    if (positionAt >= 0)
+                        InputError.AtByte(path, at, $"a second 'Position' section (the first is at byte {positionAt}): an .apt file has one");
+                    positionAt = at;
                     Expect(path, at, h, recordSize: 12, count);
                     (x, y, z) = ReadPositions(path, file, dataAt, count);
                     break;
                 case "Mass":
+                    if (massAt >= 0)
+                        InputError.AtByte(path, at, $"a second 'Mass' section (the first is at byte {massAt}): an .apt file has one");
+                    massAt = at;
                     Expect(path, at, h, recordSize: 4, count);
                     m = ReadMasses(path, file, dataAt, count);
                     break;

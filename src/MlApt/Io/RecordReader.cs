@@ -1,4 +1,5 @@
 using Microsoft.Win32.SafeHandles;
+using MlApt.Numerics;
 
 namespace MlApt.Io;
 
@@ -21,7 +22,7 @@ internal static class RecordReader
         var perChunk = Math.Max(1, ChunkBytes / recordSize);
         var chunks = (count + perChunk - 1) / perChunk;
         long firstBad = long.MaxValue;
-        Parallel.For(0, chunks,
+        Parallel.For(0, chunks, Parallelism.Options,
             () => new byte[perChunk * recordSize],
             (c, _, buffer) =>
             {

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using MlApt.Numerics;
 
 namespace MlApt.Learning;
 
@@ -15,14 +16,14 @@ public sealed class CnnInference
 
     private readonly CnnEnsemble _ensemble;
 
-    /// <summary>Prepares inference of <paramref name="ensemble"/> on up to <paramref name="threads"/> threads (0: all cores).</summary>
+    /// <summary>Prepares inference of <paramref name="ensemble"/> on up to <paramref name="threads"/> threads (0: <see cref="Parallelism.Threads"/>).</summary>
     public CnnInference(CnnEnsemble ensemble, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         ensemble.Architecture.Validate();
         _ensemble = ensemble;
-        Threads = threads == 0 ? Environment.ProcessorCount : threads;
+        Threads = threads == 0 ? Parallelism.Threads : threads;
     }
 
     /// <summary>Worker threads used.</summary>

@@ -4,10 +4,11 @@ using MlApt.Io;
 namespace MlApt.Learning;
 
 /// <summary>
-/// Opens a classifier whatever its form, by the path: an mlapt model file (<c>.safetensors</c>, from
-/// <c>mlapt train</c>, <see cref="ModelFile"/>), a folder of Keras <c>.h5</c> files or one
-/// <c>.h5</c>/<c>.hdf5</c> file (<see cref="KerasImport"/>). Other forms are an <see cref="InputException"/>
-/// saying what is accepted; new model-file formats are added here.
+/// Opens a classifier whatever its form, recognised by its content rather than its name (a user may call the
+/// file of <c>mlapt train --out cocrni.model</c> anything): an mlapt model file (safetensors, from
+/// <c>mlapt train</c>, <see cref="ModelFile"/>), a folder of Keras <c>.h5</c> files or one Keras HDF5 file
+/// (<see cref="KerasImport"/>). Other forms are an <see cref="InputException"/> saying what is accepted; new
+/// model-file formats are added here.
 /// </summary>
 public static class ModelLoading
 {
@@ -22,14 +23,50 @@ public static class ModelLoading
             return KerasImport.Load(path);
         if (!File.Exists(path))
             InputError.In(path, $"model not found (expected {Accepted})");
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        return extension switch
+        return Recognise(path) switch
         {
-            ".safetensors" => ModelFile.Load(path),
-            ".h5" or ".hdf5" => KerasImport.Load(path),
-            ".keras" => Unsupported(path, "a Keras 3 .keras archive; save the model in the legacy HDF5 format (model.save(\"m.h5\"))"),
-            _ => Unsupported(path, $"unknown model format '{extension}'"),
+            ModelFormat.Safetensors => ModelFile.Load(path),
+            ModelFormat.Hdf5 => KerasImport.Load(path),
+            ModelFormat.ZipArchive => Unsupported(path, "a Keras 3 .keras (zip) archive; save the model in the legacy HDF5 format (model.save(\"m.h5\"))"),
+            _ => Unsupported(path, "neither a safetensors nor an HDF5 file (by its first bytes)"),
         };
+    }
+
+    /// <summary>The forms a model file can take, told apart by their first bytes.</summary>
+    public enum ModelFormat
+    {
+        /// <summary>Not a model file.</summary>
+        Unknown,
+        /// <summary>safetensors: an 8-byte little-endian header length, then a JSON object.</summary>
+        Safetensors,
+        /// <summary>HDF5 (Keras <c>.h5</c>): the 8-byte HDF5 signature at offset 0.</summary>
+        Hdf5,
+        /// <summary>A zip archive (Keras 3 <c>.keras</c>).</summary>
+        ZipArchive,
+    }
+
+    private static ReadOnlySpan<byte> Hdf5Signature => [0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Which model form the file at <paramref name="path"/> is, from its first bytes.</summary>
+    public static ModelFormat Recognise(string path)
+    {
+        Span<byte> head = stackalloc byte[16];
+        int n;
+        using (var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1))
+            n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..n];
+        if (head.StartsWith(Hdf5Signature))
+            return ModelFormat.Hdf5;
+        if (head.Length >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4)
+            return ModelFormat.ZipArchive;
+        if (head.Length >= 9)
+        {
+            var headerLength = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(head);
+            var length = new FileInfo(path).Length;
+            if (headerLength >= 2 && headerLength <= (ulong)(length - 8) && head[8] == (byte)'{')
+                return ModelFormat.Safetensors;
+        }
+        return ModelFormat.Unknown;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 namespace MlApt.Learning;
 
 /// <summary>
@@ -29,7 +30,7 @@ public static partial class ReferenceCnn
         var k = a.Classes;
         var mean = new double[count * k];
         var std = new double[count * k];
-        Parallel.For(0, count, n =>
+        Parallel.For(0, count, Parallelism.Options, n =>
         {
             var x = inputs.AsSpan(n * size, size);
             if (HasNaN(x))

@@ -33,7 +33,7 @@ public static class Trainer
         var members = new CnnWeights[options.Folds];
         var reports = new FoldReport[options.Folds];
         var testProbs = new float[options.Folds][];
-        var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
+        var threads = options.Threads == 0 ? Parallelism.Threads : options.Threads;
         Parallel.For(0, options.Folds, new ParallelOptions { MaxDegreeOfParallelism = threads }, f =>
         {
             var fold = new FoldTrainer(arch, data, options, foldRngs[f], f);

@@ -118,6 +118,7 @@ public static class DemoRun
         w.WriteNumber("domains", control.Domains.Count);
         w.WriteNumber("dbscan_clusters", control.Dbscan.Clusters);
         w.WriteFiniteOrNull("p_value", stats.PValue);
+        w.WriteNumber("p_value_resolution", stats.PValueResolution);
         w.WriteEndObject();
         w.WriteStartObject("validation");
         w.WriteFiniteOrNull("precision", o.Score.Precision);
@@ -171,7 +172,7 @@ public static class DemoRun
         L($"| Connected domains | {o.Map.Domains.Count} | {control.Domains.Count} |");
         L($"| DBSCAN clusters | {o.Map.Dbscan.Clusters} | {control.Dbscan.Clusters} |");
         L($"");
-        L($"Empirical p-value of the real volume fraction against the controls: {stats.PValue:G3} = (1 + controls at least as high) / (1 + {stats.ControlVolumeFractions.Length}); `--control N` for more.");
+        L($"Empirical p-value of the real volume fraction against the controls: {stats.PValue:G3} = (1 + controls at least as high) / (1 + {stats.ControlVolumeFractions.Length}); {stats.DescribePValue()}; `--control N` for more.");
         L($"");
         L($"## Figures");
         L($"");

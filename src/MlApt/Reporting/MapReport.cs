@@ -120,7 +120,7 @@ public static partial class MapReport
         if (options.Nexus is not null)
             files.Add("map.nxs");
         files.Add("summary.json");
-        var summary = Summary(map, table, stats, files, writeProvenance);
+        var summary = Summary(map, table, controls, stats, files, writeProvenance);
         AtomicFile.WriteText(Path.Combine(dir, "summary.json"), summary);
         if (options.Nexus is { } source)
             MapNexus.Write(Path.Combine(dir, "map.nxs"), map, cloud, table, source, summary);
@@ -142,7 +142,7 @@ public static partial class MapReport
         return new IonCloud(x, y, z, m, text: text);
     }
 
-    private static string Summary(CsroMap map, RangeTable table, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance) =>
+    private static string Summary(CsroMap map, RangeTable table, IReadOnlyList<CsroMap> controls, ControlStatistics? stats, IReadOnlyList<string> files, Action<Utf8JsonWriter> writeProvenance) =>
         JsonText.Write(w =>
         {
             w.WriteStartObject();
@@ -228,6 +228,10 @@ public static partial class MapReport
                 w.WriteFiniteOrNull("mean_volume_fraction", stats.ControlVolumeFractions.Average());
                 w.WriteFiniteOrNull("excess_volume_fraction", map.VolumeFraction - stats.ControlVolumeFractions.Average());
                 w.WriteFiniteOrNull("p_value", stats.PValue);
+                w.WriteNumber("p_value_resolution", stats.PValueResolution);
+                w.WriteStartArray("analysable_voxels");
+                foreach (var c in controls) w.WriteNumberValue(c.AnalysableVoxels);
+                w.WriteEndArray();
                 w.WriteStartArray("dbscan_clusters");
                 foreach (var c in stats.ControlClusterCounts) w.WriteNumberValue(c);
                 w.WriteEndArray();
@@ -240,6 +244,8 @@ public static partial class MapReport
             }
             w.WriteStartObject("timings_s");
             foreach (var (k, v) in map.Timings) w.WriteNumber(k, Math.Round(v, 4));
+            if (controls.Count > 0)
+                w.WriteNumber("controls", Math.Round(controls.Sum(c => c.Timings.Values.Sum()), 4));
             w.WriteEndObject();
             w.WriteStartArray("files");
             foreach (var f in files) w.WriteStringValue(f);

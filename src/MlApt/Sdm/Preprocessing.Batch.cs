@@ -2,12 +2,58 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using MlApt.Numerics;
 
 namespace MlApt.Sdm;
 
 public static partial class Preprocessing
 {
     private const int CurvesPerChunk = 1024;
+
+    /// <summary>
+    /// The <see cref="SdmStage.Normalized"/> stage of many raw curves in place, rounded to float32: each
+    /// value becomes (float)((v − min) / (max − min)) computed in double, bit-identical to
+    /// <see cref="ApplyBatch"/> followed by a cast to float, without the double buffer. An undefined curve
+    /// (max == min) becomes all NaN. Returns the number of undefined curves. Parallel over curves.
+    /// </summary>
+    public static int NormalizeInPlace(Span<float> curves)
+    {
+        if (curves.Length % Length != 0)
+            throw new ArgumentException($"length {curves.Length} is not a multiple of {Length}", nameof(curves));
+        var count = curves.Length / Length;
+        var undefined = 0;
+        unsafe
+        {
+            fixed (float* p = curves)
+            {
+                var data = (nint)p;
+                var chunks = (count + CurvesPerChunk - 1) / CurvesPerChunk;
+                Parallel.For(0, chunks, Parallelism.Options, c =>
+                {
+                    var first = c * CurvesPerChunk;
+                    var n = Math.Min(CurvesPerChunk, count - first);
+                    var bad = 0;
+                    for (var k = 0; k < n; k++)
+                    {
+                        var row = new Span<float>((float*)data + (long)(first + k) * Length, Length);
+                        // float → double is exact, so the float min and max are the double ones.
+                        double min = TensorPrimitives.Min<float>(row), max = TensorPrimitives.Max<float>(row);
+                        if (!(max > min))
+                        {
+                            row.Fill(float.NaN);
+                            bad++;
+                            continue;
+                        }
+                        var range = max - min;
+                        for (var b = 0; b < row.Length; b++)
+                            row[b] = (float)((row[b] - min) / range);
+                    }
+                    Interlocked.Add(ref undefined, bad);
+                });
+            }
+        }
+        return undefined;
+    }
 
     /// <summary>
     /// Many curves at once: <paramref name="raw"/> holds curves × 93 raw values (a voxel-scan buffer),
@@ -33,7 +79,7 @@ public static partial class Preprocessing
         {
             var (src, dst) = ((nint)pr, (nint)pd);
             var chunks = (curves + CurvesPerChunk - 1) / CurvesPerChunk;
-            Parallel.For(0, chunks, () => (Engine?)null, (c, _, engine) =>
+            Parallel.For(0, chunks, Parallelism.Options, () => (Engine?)null, (c, _, engine) =>
             {
                 var first = c * CurvesPerChunk;
                 var count = Math.Min(CurvesPerChunk, curves - first);

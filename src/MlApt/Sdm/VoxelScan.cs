@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using MlApt.Numerics;
 
 namespace MlApt.Sdm;
 
@@ -9,7 +10,7 @@ namespace MlApt.Sdm;
 /// exactly representable up to 2²⁴, and float halves the memory of a scan against double while
 /// matching what preprocessing and the classifier read. Runs in parallel over voxels.
 /// </summary>
-public static class VoxelScan
+public static partial class VoxelScan
 {
     /// <summary>Values per voxel row: the 93 cropped bins.</summary>
     public const int Bins = ZSdm.CropLength;
@@ -88,7 +89,7 @@ public static class VoxelScan
     private static void Execute(int voxels, Job job, VoxelAction action)
     {
         var chunks = (voxels + VoxelsPerChunk - 1) / VoxelsPerChunk;
-        Parallel.For(0, chunks, () => new Worker(), (c, _, w) =>
+        Parallel.For(0, chunks, Parallelism.Options, () => new Worker(), (c, _, w) =>
         {
             var end = Math.Min(voxels, (c + 1) * VoxelsPerChunk);
             for (var v = c * VoxelsPerChunk; v < end; v++) action(job, w, v);

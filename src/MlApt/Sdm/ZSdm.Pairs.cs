@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MlApt.Geometry;
+using MlApt.Numerics;
 
 namespace MlApt.Sdm;
 
@@ -74,7 +75,7 @@ public static partial class ZSdm
         var r2 = pairRadius * pairRadius;
         const int Chunk = 256;
         var chunks = (x.Length + Chunk - 1) / Chunk;
-        Parallel.For(0, chunks, () => new long[bins], (c, _, hist) =>
+        Parallel.For(0, chunks, Parallelism.Options, () => new long[bins], (c, _, hist) =>
         {
             var end = Math.Min(x.Length, (c + 1) * Chunk);
             var bx = b.X; var by = b.Y; var bz = b.Z;

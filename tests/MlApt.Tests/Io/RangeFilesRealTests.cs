@@ -61,7 +61,7 @@ public class RangeFilesRealTests
         Assert.Equal(2, range41.Length);
         var kept = table.Ranges.Where(r => range41.Contains(r.Line)).ToArray();
         Assert.Equal(2, kept.Length);
-        Assert.Equal("NOTi", kept[0].Composition.Name);
+        Assert.Equal("TiNO", kept[0].Composition.Name); // as the file writes it: Ti:1 N:1 O:1
         Assert.Equal((25.9290, 26.0730), (kept[0].Lo, kept[0].Hi));
         Assert.Equal("NTi2", kept[1].Composition.Name);
         Assert.Equal((36.5690, 36.6980), (kept[1].Lo, kept[1].Hi));
@@ -126,7 +126,7 @@ public class RangeFilesRealTests
         Assert.Equal(2, table.DuplicatesMerged);
         Assert.Contains("ScH", table.DeclaredIons);
         Assert.Equal("C2", table.Species[table.SpeciesOf(24.0)].Name);
-        Assert.Equal("HSc", table.Species[table.SpeciesOf(23.0)].Name);
+        Assert.Equal("ScH", table.Species[table.SpeciesOf(23.0)].Name);
         Assert.Equal("unknown", table.Species[table.SpeciesOf(27.5)].Name);
     }
 

@@ -109,13 +109,13 @@ public class RangeParsingTests
         Assert.Equal(["Cr", "O", "unknown"], t.DeclaredIons);
         Assert.Equal(4, t.Ranges.Count);
         Assert.Equal((25.5, 26.25, 0.012), (t.Ranges[0].Lo, t.Ranges[0].Hi, t.Ranges[0].Volume));
-        Assert.Equal("CrO", t.Ranges[1].Composition.Name);
+        Assert.Equal("OCr", t.Ranges[1].Composition.Name);
         Assert.Equal(0.04, t.Ranges[1].Volume);
         Assert.Equal("FF0000", t.Ranges[1].Color);
         Assert.Equal(12, t.Ranges[1].Line);
         Assert.Equal("unknown", t.Ranges[2].Composition.Name);
         Assert.Equal("CrO2", t.Ranges[3].Composition.Name);
-        Assert.Equal(["unranged", "Cr", "unknown", "CrO", "CrO2"], t.Species.Select(s => s.Name));
+        Assert.Equal(["unranged", "Cr", "unknown", "OCr", "CrO2"], t.Species.Select(s => s.Name));
         Assert.Empty(t.Warnings);
     }
 
@@ -148,7 +148,7 @@ public class RangeParsingTests
         Assert.Equal(["Ni", "H", "NiH"], t.DeclaredIons);
         Assert.Equal(3, t.Ranges.Count);
         Assert.Equal(1, t.DuplicatesMerged);
-        Assert.Equal(["unranged", "Ni", "HNi", "H2"], t.Species.Select(s => s.Name));
+        Assert.Equal(["unranged", "Ni", "NiH", "H2"], t.Species.Select(s => s.Name));
         Assert.Equal(8, t.Ranges[1].Line);
     }
 

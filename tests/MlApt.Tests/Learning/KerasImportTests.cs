@@ -117,13 +117,13 @@ public class KerasImportTests
     }
 
     [Fact]
-    public void ModelLoading_UnknownExtension_Rejected()
+    public void ModelLoading_UnknownContent_Rejected()
     {
         using var dir = new TempDir();
         var path = dir.File("m.onnx");
         File.WriteAllText(path, "x");
         var e = Assert.Throws<InputException>(() => ModelLoading.Load(path));
-        Assert.Contains("unknown model format '.onnx': expected " + ModelLoading.Accepted, e.Message, StringComparison.Ordinal);
+        Assert.Contains("neither a safetensors nor an HDF5 file (by its first bytes): expected " + ModelLoading.Accepted, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

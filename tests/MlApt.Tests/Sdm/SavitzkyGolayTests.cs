@@ -23,10 +23,14 @@ public class SavitzkyGolayTests
     [Fact]
     public void Window15Order8_SymmetricAndSumsToOne()
     {
+        // scipy's own doubles (what the published pipeline used): its least-squares solve leaves them symmetric
+        // only to about 1e-12, which is why scipy.ndimage does not take its symmetric shortcut with them.
         var c = SavitzkyGolay.Reference.Coefficients();
         Assert.Equal(15, c.Length);
-        for (var k = 0; k < 15; k++) Assert.Equal(c[k], c[14 - k], 1e-13);
-        Assert.Equal(1.0, c.Sum(), 1e-13);
+        for (var k = 0; k < 15; k++) Assert.Equal(c[k], c[14 - k], 1e-11);
+        // Their sum is 1 + 8.5e-10: scipy's filter does not even keep a constant to 1e-9 (measured, scipy 1.10.1).
+        Assert.Equal(1.0, c.Sum(), 1e-8);
+        Assert.Contains(Enumerable.Range(0, 7), k => c[k] != c[14 - k]);
     }
 
     [Fact]
@@ -61,7 +65,9 @@ public class SavitzkyGolayTests
         }
         var s = new double[n];
         sg.Apply(y, s);
-        for (var i = 0; i < n; i++) Assert.Equal(y[i], s[i], 1e-10);
+        // (15, 8) runs scipy's arithmetic, whose coefficients carry its least-squares rounding (about 1e-12 each).
+        var tolerance = (window, order) == (15, 8) ? 1e-9 : 1e-10;
+        for (var i = 0; i < n; i++) Assert.Equal(y[i], s[i], tolerance);
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace MlApt.Io;
 /// <summary>
 /// The composition of a ranged ion, e.g. <c>Ni:1</c>, <c>H:2</c> or <c>Cr:1 O:1</c>. A species is a
 /// distinct composition. Parts are kept in Hill order: with carbon present C first, H second, then
-/// the rest alphabetically (ordinal); without carbon everything alphabetically, H included. The
-/// <see cref="Name"/> is the Hill formula with a count suffix when the count is above 1
-/// (<c>Ni</c>, <c>H2</c>, <c>CrO</c>, <c>NOTi</c> for Ti:1 N:1 O:1, <c>CH4</c>). Names that are not chemical
+/// the rest alphabetically (ordinal); without carbon everything alphabetically, H included. Two compositions
+/// are the same species whatever order their elements were written in, but the <see cref="Name"/> keeps the
+/// order the range file wrote them in, as users write them (<c>TiN</c>, <c>SiO</c>, not the Hill <c>NTi</c>,
+/// <c>OSi</c>), with a count suffix when the count is above 1 (<c>Ni</c>, <c>H2</c>, <c>CrO</c>, <c>CH4</c>). Names that are not chemical
 /// elements and occur in real files (<c>unknown</c>, <c>All</c>, <c>Hyd</c>) are kept verbatim as one part,
 /// so they become their own species.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class IonComposition : IEquatable<IonComposition>
     /// <summary>The pseudo-composition of unranged ions (species index 0): no parts, named <c>unranged</c>.</summary>
     public static IonComposition Unranged { get; } = new([], "unranged");
 
-    /// <summary>The Hill-order formula (or the verbatim free-form name), e.g. <c>Ni</c>, <c>H2</c>, <c>CrO</c>.</summary>
+    /// <summary>The formula in the order first written (or the verbatim free-form name), e.g. <c>Ni</c>, <c>H2</c>, <c>TiN</c>.</summary>
     public string Name { get; }
 
     /// <summary>The parts (element or free-form name, count &gt; 0) in Hill order.</summary>
@@ -150,7 +151,8 @@ public sealed class IonComposition : IEquatable<IonComposition>
             return ra != rb ? ra.CompareTo(rb) : string.CompareOrdinal(a.Key, b.Key);
         });
         var sb = new StringBuilder();
-        foreach (var (key, count) in parts)
+        // The dictionary enumerates in insertion order (nothing is ever removed from it): the order written.
+        foreach (var (key, count) in sum)
         {
             sb.Append(key);
             if (count > 1)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MlApt.Numerics;
 
 namespace MlApt.Io;
 
@@ -48,7 +49,7 @@ public sealed partial class RangeTable
     {
         CheckLengths(mass.Length, species.Length);
         var n = mass.Length;
-        if (n < 2 * ChunkSize || Environment.ProcessorCount == 1)
+        if (n < 2 * ChunkSize || Parallelism.Threads == 1)
         {
             FindAll(lookup, mass, species);
             return;
@@ -59,7 +60,7 @@ public sealed partial class RangeTable
             // Spans cannot be captured by the lambda; the pinned addresses can (pinned until Parallel.For returns).
             var m0 = (nint)pm;
             var s0 = (nint)ps;
-            Parallel.For(0, (n + ChunkSize - 1) / ChunkSize, c =>
+            Parallel.For(0, (n + ChunkSize - 1) / ChunkSize, Parallelism.Options, c =>
             {
                 var start = c * ChunkSize;
                 var len = Math.Min(ChunkSize, n - start);

@@ -11,16 +11,69 @@ public sealed partial class RangeTable
     {
         ArgumentNullException.ThrowIfNull(path);
         var name = Path.GetFileName(path);
-        string text;
+        return Parse(ReadText(path, MaxFileBytes), name, KindFromExtension(path), options);
+    }
+
+    /// <summary>
+    /// The largest range file read (bytes). Real ones are a few kilobytes; the cap keeps a device such as
+    /// <c>/dev/zero</c> or a reconstruction given by mistake from being read into memory whole.
+    /// </summary>
+    public const int MaxFileBytes = 16 << 20;
+
+    /// <summary>
+    /// Whether the file at <paramref name="path"/> is a range file: by its extension, or by its first 64 KiB
+    /// (the content rules of <see cref="Load"/>). False for anything unreadable or binary.
+    /// </summary>
+    public static bool LooksLikeRangeFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (KindFromExtension(path) != RangeFileKind.Auto)
+            return true;
         try
         {
-            text = File.ReadAllText(path);
+            using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            var head = new byte[64 << 10];
+            var n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (head.AsSpan(0, n).IndexOf((byte)0) >= 0)
+                return false;
+            using var reader = new StreamReader(new MemoryStream(head, 0, n));
+            return Sniff(RangeText.ReadLines(reader)) is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // Reads at most maxBytes of text; more, or a NUL byte (binary content), is an InputException.
+    private static string ReadText(string path, int maxBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int n;
+            while ((n = s.Read(chunk)) > 0)
+            {
+                if (buffer.Length + n > maxBytes)
+                    InputError.In(path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"more than {maxBytes >> 20} MiB: not a range file (RRNG, RNG and ENV files are a few kilobytes)"));
+                buffer.Write(chunk, 0, n);
+            }
+            bytes = buffer.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             throw new InputException($"{path}: cannot read the range file: {e.Message}", e);
         }
-        return Parse(text, name, KindFromExtension(path), options);
+        var utf16 = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        var nul = bytes.AsSpan().IndexOf((byte)0);
+        if (!utf16 && nul >= 0)
+            InputError.AtByte(path, nul, "a NUL byte: binary content, not a range file (RRNG, RNG or ENV text)");
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Parses range-file text; <paramref name="sourceName"/> is used in messages.</summary>
