@@ -130,7 +130,48 @@ public class ReaderProperties
         return sb.ToString();
     }
 
-    public static TheoryData<string> RangeExtensions => new() { ".rrng", ".env" };
+    // RNG: one column per element, in the order the names first write them; a range counts each of its elements.
+    private static string Rng((string Name, double Lo, double Width)[] ranges)
+    {
+        var elements = ranges.SelectMany(r => Notation[r.Name].Split(' ').Select(p => p.Split(':')[0])).Distinct().ToList();
+        var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{elements.Count} {ranges.Length}\n");
+        foreach (var e in elements) sb.Append(e).Append('\n').Append(e).Append(" 0.50 0.25 1.00\n");
+        sb.Append("-------------");
+        foreach (var e in elements) sb.Append(' ').Append(e);
+        sb.Append('\n');
+        foreach (var (name, lo, w) in ranges)
+        {
+            var parts = Notation[name].Split(' ').Select(p => p.Split(':')[0]).ToHashSet();
+            sb.Append(CultureInfo.InvariantCulture, $". {lo:F4} {lo + w:F4}");
+            foreach (var e in elements) sb.Append(parts.Contains(e) ? " 1" : " 0");
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static List<string> Elements(string name) => Notation[name].Split(' ').Select(p => p.Split(':')[0]).ToList();
+
+    private static string RngName((string Name, double Lo, double Width)[] ranges, string name)
+    {
+        var columns = ranges.SelectMany(r => Elements(r.Name)).Distinct();
+        return string.Concat(columns.Where(Elements(name).Contains));
+    }
+
+    private static string RangeText(string extension, (string Name, double Lo, double Width)[] ranges) => extension switch
+    {
+        ".rrng" => Rrng(ranges),
+        ".rng" => Rng(ranges),
+        _ => Env(ranges),
+    };
+
+    private static RangeFileKind KindOf(string extension) => extension switch
+    {
+        ".rrng" => RangeFileKind.Rrng,
+        ".rng" => RangeFileKind.Rng,
+        _ => RangeFileKind.Env,
+    };
+
+    public static TheoryData<string> RangeExtensions => new() { ".rrng", ".rng", ".env" };
 
     [Theory]
     [MemberData(nameof(RangeExtensions))]
@@ -138,15 +179,16 @@ public class ReaderProperties
     {
         RangeSets.Sample(ranges =>
         {
-            var text = extension == ".rrng" ? Rrng(ranges) : Env(ranges);
-            var table = RangeTable.Parse(text, "r" + extension, extension == ".rrng" ? RangeFileKind.Rrng : RangeFileKind.Env, new RangeOptions(Strict: true));
+            var text = RangeText(extension, ranges);
+            var table = RangeTable.Parse(text, "r" + extension, KindOf(extension), new RangeOptions(Strict: true));
             Assert.Equal(ranges.Length, table.Ranges.Count);
             for (var i = 0; i < ranges.Length; i++)
             {
                 var r = table.Ranges[i];
                 Assert.Equal(Math.Round(ranges[i].Lo, 4), r.Lo, 9);
                 Assert.Equal(Math.Round(ranges[i].Lo + ranges[i].Width, 4), r.Hi, 9);
-                Assert.Equal(ranges[i].Name, r.Composition.Name); // named as written: TiN, CrO
+                // Named as written: TiN, CrO (RNG writes a compound through its element columns, so their order names it).
+                Assert.Equal(extension == ".rng" ? RngName(ranges, ranges[i].Name) : ranges[i].Name, r.Composition.Name);
             }
             Assert.Empty(table.Overlaps);
             Assert.Empty(table.Warnings);
@@ -158,9 +200,9 @@ public class ReaderProperties
     public void Corrupted_range_files_are_read_or_refused_with_one_line(string extension)
     {
         using var dir = new TempDir();
-        var bytes = Encoding.UTF8.GetBytes(extension == ".rrng"
-            ? Rrng([("Ni", 57.9, 0.2), ("TiN", 61.9, 0.1), ("H", 1.0, 0.1)])
-            : Env([("Ni", 57.9, 0.2), ("CrO", 67.9, 0.1)]));
+        var bytes = Encoding.UTF8.GetBytes(extension == ".env"
+            ? Env([("Ni", 57.9, 0.2), ("CrO", 67.9, 0.1)])
+            : RangeText(extension, [("Ni", 57.9, 0.2), ("TiN", 61.9, 0.1), ("H", 1.0, 0.1)]));
         var n = 0;
         Corruptions.Sample(c =>
         {
