@@ -82,7 +82,7 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
         var showLaps = !Console.IsErrorRedirected || !ReferenceEquals(io.Error, Console.Error);
         var demo = DemoRun.Run(settings.Out, spec, profile, settings.Control, settings.Seed,
             showLaps ? (step, seconds) => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: {step} ({seconds:F1} s)")) : null,
-            cancellationToken);
+            cancellationToken, "--out");
 
         var stats = demo.Analysis.Statistics!;
         io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");

@@ -28,12 +28,20 @@ public sealed record DemoResult(SpecimenSpec Spec, SimulatedSpecimen Specimen, V
 /// </summary>
 public static class DemoRun
 {
-    /// <summary>Runs the demo into <paramref name="dir"/>; <paramref name="lap"/> hears each finished step and its seconds.</summary>
+    /// <summary>
+    /// Runs the demo into <paramref name="dir"/>, written whole or not at all (an <see cref="OutputFolder"/> named
+    /// <paramref name="dirSource"/> in messages); <paramref name="lap"/> hears each finished step and its seconds.
+    /// </summary>
     public static DemoResult Run(string dir, SpecimenSpec spec, MapProfile profile, int controls, int seed, Action<string, double>? lap = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string dirSource = "dir")
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(profile);
+        // Everything goes into a temporary sibling folder swapped into place at the end: an error or Ctrl-C leaves
+        // the previous demo folder as it was. Paths recorded in the outputs are the final ones.
+        using var folder = OutputFolder.Begin(dir, dirSource);
+        var final = dir;
+        dir = folder.Path;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var steps = new List<(string Step, double Seconds)>();
         void Lap(string step)
@@ -43,8 +51,8 @@ public static class DemoRun
         }
 
         var specimen = SimulatedSpecimen.Generate(spec);
-        var recon = Path.Combine(dir, "specimen.pos");
-        var (paths, _) = SpecimenFiles.Write(recon, specimen);
+        var (paths, _) = SpecimenFiles.Write(Path.Combine(dir, "specimen.pos"), specimen);
+        var recon = Path.Combine(final, "specimen.pos");
         Lap("simulated the specimen");
 
         var table = RangeTable.Load(paths.Ranges);
@@ -82,7 +90,9 @@ public static class DemoRun
         AtomicFile.WriteText(summary, JsonText.Write(w => WriteSummary(w, spec, specimen, profile, outcome, control, stats, steps, clock.Elapsed.TotalSeconds)));
         var report = Path.Combine(dir, "report.md");
         AtomicFile.WriteText(report, Report(spec, specimen, profile, outcome, control, stats, clock.Elapsed.TotalSeconds));
-        return new DemoResult(spec, specimen, outcome, analysis, clock.Elapsed.TotalSeconds, summary, report);
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
+        return new DemoResult(spec, specimen, outcome, analysis, clock.Elapsed.TotalSeconds, Path.Combine(final, "summary.json"), Path.Combine(final, "report.md"));
     }
 
     private static void WriteSummary(Utf8JsonWriter w, SpecimenSpec spec, SimulatedSpecimen specimen, MapProfile profile, ValidationOutcome o,

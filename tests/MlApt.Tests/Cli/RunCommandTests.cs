@@ -73,3 +73,41 @@ public class DefaultModelTests
         Assert.Equal("mean", doc.RootElement.GetProperty("model").GetProperty("rule").GetString());
     }
 }
+
+public class RunFolderTests
+{
+    /// <summary>The demo folder is written whole or not at all: a cancelled rerun leaves the previous demo as it was.</summary>
+    [Fact]
+    public void Cancelled_rerun_leaves_the_previous_demo_untouched()
+    {
+        using var dir = new TempDir();
+        var outDir = dir.File("demo");
+        var first = CliRunner.Run("run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "3", "--control", "1");
+        Assert.True(first.Exit == 0, first.Err);
+        var before = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        var exit = MlApt.Cli.MlAptApp.Run(["run", "--out", outDir, "--size", "6,6,6", "--domains", "2", "--seed", "4", "--control", "1"], o, e, stop.Token);
+        Assert.Equal(MlApt.Cli.MlAptApp.Cancelled, exit);
+
+        var after = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories);
+        Assert.Equal(before.Keys.Order(), after.Order());
+        foreach (var f in after)
+            Assert.True(before[f].AsSpan().SequenceEqual(File.ReadAllBytes(f)), f);
+        Assert.Equal(["demo"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Where(n => n!.Contains("demo", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A bad --out (an existing file) is refused before the specimen is simulated.</summary>
+    [Fact]
+    public void Out_that_is_a_file_is_refused_up_front()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("demo");
+        File.WriteAllText(file, "not a folder");
+        CliRunner.AssertBadInput(CliRunner.Run("run", "--out", file, "--size", "6,6,6", "--domains", "2"), "--out");
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+}

@@ -205,6 +205,7 @@ public class RangeParsingTests
         { "1 1\nNi\nNi 0 0 0\n----- Ni\n. 1 2 1\nhello\n", RangeFileKind.Rng, "unexpected 'hello'", 6 },
         { "1 1\nNi\nNi 0 0 0\n----- Ni\n. 1 2 1\n--- polyatomic extension\n", RangeFileKind.Rng, "end of file after", 6 },
         { "2 1\nNi\nNi 0 0 0\n", RangeFileKind.Rng, "name of ion 2 of 2", 3 },
+        { "1 1\nNi\nNi 0 0 0\n----- Ni\n", RangeFileKind.Rng, "defines no range", 4 }, // a file cut after the separator
         // ENV
         { "# c\nRev_2.0\n1 1\nNi 0 1 0\nNi 2 1 10 1\n", RangeFileKind.Env, "lo must be < hi", 5 },
         { "# c\nRev_2.0\n1 1\nNi 0 1 0\nCo 1 2 10 1\n", RangeFileKind.Env, "not in the element list", 5 },

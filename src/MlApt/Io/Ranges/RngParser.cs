@@ -105,6 +105,9 @@ internal static class RngParser
             found++;
             i++;
         }
+        if (found == 0)
+            InputError.AtLine(source, Math.Min(i + 1, lines.Count), FormattableString.Invariant(
+                $"{block} defines no range after the separator line (expected {nRanges} lines '. lo hi' followed by {nIons} ion count{(nIons == 1 ? "" : "s")})"));
         if (found != nRanges)
             result.Mismatch(headerLine, FormattableString.Invariant($"{block} header declares {nRanges} ranges but {found} follow"));
     }
