@@ -76,7 +76,7 @@ internal sealed class SdmCommand(CliIo io) : Command<SdmRegionSettings>
         {
             w.WriteStartObject();
             w.WriteString("pair", input.Pair.ToString());
-            BoxOption.Write(w, "box", region);
+            BoxJson.Write(w, "box", region);
             w.WriteNumber("centres", cx.Length);
             w.WriteNumber("neighbours", input.Neighbours.X.Length);
             w.WriteNumber("pair_radius_nm", ZSdm.DefaultPairRadius);

@@ -26,16 +26,4 @@ internal static class BoxOption
 
     public static string Format(Box b) =>
         string.Create(CultureInfo.InvariantCulture, $"x [{b.XMin}, {b.XMax}], y [{b.YMin}, {b.YMax}], z [{b.ZMin}, {b.ZMax}]");
-
-    public static void Write(Utf8JsonWriter w, string name, Box b)
-    {
-        w.WriteStartObject(name);
-        w.WriteStartArray("min");
-        w.WriteNumberValue(b.XMin); w.WriteNumberValue(b.YMin); w.WriteNumberValue(b.ZMin);
-        w.WriteEndArray();
-        w.WriteStartArray("max");
-        w.WriteNumberValue(b.XMax); w.WriteNumberValue(b.YMax); w.WriteNumberValue(b.ZMax);
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
 }

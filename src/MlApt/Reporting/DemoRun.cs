@@ -104,9 +104,7 @@ public static class DemoRun
         w.WriteString("file", "specimen.pos");
         w.WriteNumber("ions", specimen.Cloud.Count);
         w.WriteNumber("domains", specimen.Domains.Count);
-        w.WriteNumber("eta", spec.Efficiency);
-        w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
-        w.WriteNumber("sigma_z_nm", spec.SigmaZ);
+        SpecimenJson.WriteDetector(w, spec);
         w.WriteNumber("order", spec.Order);
         w.WriteNumber("seed", spec.Seed);
         w.WriteEndObject();

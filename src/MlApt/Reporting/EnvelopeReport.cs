@@ -1,3 +1,4 @@
+using MlApt.Specimens;
 using System.Globalization;
 using System.Text.Json;
 using MlApt.Validation;
@@ -47,9 +48,7 @@ public static class EnvelopeReport
             w.WriteNumber("radius_min_nm", s.RadiusMin);
             w.WriteNumber("radius_max_nm", s.RadiusMax);
             w.WriteNumber("order", s.Order);
-            w.WriteNumber("eta", s.Efficiency);
-            w.WriteNumber("sigma_xy_nm", s.SigmaXy);
-            w.WriteNumber("sigma_z_nm", s.SigmaZ);
+            SpecimenJson.WriteDetector(w, s);
             w.WriteNumber("tilt_deg", p.TiltDegrees);
             w.WriteNumber("z_scale", p.ZScale);
             w.WriteString("composition", string.Join(",", s.Composition.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Element}:{c.Amount}"))));

@@ -43,11 +43,9 @@ public static class ValidationReport
         w.WriteString("model_id", profile.ModelId);
         w.WriteString("pairs", string.Join("+", o.Map.Pairs));
         profile.WriteDecision(w);
-        WriteBox(w, "box", o.Map.Box);
+        BoxJson.Write(w, "box", o.Map.Box);
         w.WriteStartObject("specimen");
-        w.WriteNumber("eta", spec.Efficiency);
-        w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
-        w.WriteNumber("sigma_z_nm", spec.SigmaZ);
+        SpecimenJson.WriteDetector(w, spec);
         w.WriteNumber("order", spec.Order);
         w.WriteNumber("radius_min_nm", spec.RadiusMin);
         w.WriteNumber("radius_max_nm", spec.RadiusMax);
@@ -116,9 +114,7 @@ public static class ValidationReport
             {
                 w.WriteStartObject();
                 w.WriteNumber("seed", spec.Seed);
-                w.WriteNumber("eta", spec.Efficiency);
-                w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
-                w.WriteNumber("sigma_z_nm", spec.SigmaZ);
+                SpecimenJson.WriteDetector(w, spec);
                 w.WriteNumber("order", spec.Order);
                 w.WriteFiniteOrNull("precision", o.Score.Precision);
                 w.WriteFiniteOrNull("recall", o.Score.Recall);
@@ -138,20 +134,6 @@ public static class ValidationReport
         });
         Io.AtomicFile.WriteText(Path.Combine(dir, "sweep.json"), json);
         return json;
-    }
-
-    /// <summary>Writes a box as <c>{"min": [x, y, z], "max": [x, y, z]}</c>.</summary>
-    public static void WriteBox(Utf8JsonWriter w, string name, Box b)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        w.WriteStartObject(name);
-        w.WriteStartArray("min");
-        w.WriteNumberValue(b.XMin); w.WriteNumberValue(b.YMin); w.WriteNumberValue(b.ZMin);
-        w.WriteEndArray();
-        w.WriteStartArray("max");
-        w.WriteNumberValue(b.XMax); w.WriteNumberValue(b.YMax); w.WriteNumberValue(b.ZMax);
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void WriteScore(Utf8JsonWriter w, string name, MapScore s)

@@ -62,9 +62,7 @@ public static class ConfigurationFiles
             w.WriteNumberValue(spec.Size.X); w.WriteNumberValue(spec.Size.Y); w.WriteNumberValue(spec.Size.Z);
             w.WriteEndArray();
             w.WriteString("orientation", $"{spec.Orientation.H},{spec.Orientation.K},{spec.Orientation.L}");
-            w.WriteNumber("eta", spec.Efficiency);
-            w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
-            w.WriteNumber("sigma_z_nm", spec.SigmaZ);
+            SpecimenJson.WriteDetector(w, spec);
             w.WriteNumber("charge", spec.Charge);
             w.WriteNumber("seed", spec.Seed);
             w.WriteNumber("sites", specimen.Sites);

@@ -39,9 +39,7 @@ public static class SpecimenTruth
             w.WriteString("element", s.Element);
             w.WriteString("structure", s.Structure.ToString());
             w.WriteNumber("order", s.Order);
-            w.WriteNumber("eta", s.Efficiency);
-            w.WriteNumber("sigma_xy_nm", s.SigmaXy);
-            w.WriteNumber("sigma_z_nm", s.SigmaZ);
+            SpecimenJson.WriteDetector(w, s);
             Triple(w, "orientation", s.Orientation.H, s.Orientation.K, s.Orientation.L);
             w.WriteNumber("charge", s.Charge);
             w.WriteNumber("mass_noise_da", s.MassNoise);
