@@ -67,7 +67,7 @@ internal sealed class SimulateSettings : CommonSettings
 
     /// <summary>Structure.</summary>
     [CommandOption("--structure <S>")]
-    [Description("Domain structure: L12 or L10 (fcc), B2 (bcc).")]
+    [Description("Domain structure: L12 (the element on the cube corners: alternate (002) planes), L11 (the element on alternate (111) planes) or L10 (fcc), B2 (bcc).")]
     [DefaultValue("L12")]
     public string Structure { get; init; } = "L12";
 
@@ -134,7 +134,7 @@ internal sealed class SimulateSettings : CommonSettings
         var rmin = Number(radius[0], "--radius");
         var rmax = radius.Length == 2 ? Number(radius[1], "--radius") : rmin;
         if (!Enum.TryParse<DomainStructure>(Structure, ignoreCase: true, out var structure) || int.TryParse(Structure, out _))
-            InputError.In("--structure", $"'{Structure}': expected L12, L10 or B2");
+            InputError.In("--structure", $"'{Structure}': expected L12, L11, L10 or B2");
         var spec = new SpecimenSpec
         {
             Size = (size[0], size[1], size[2]),
