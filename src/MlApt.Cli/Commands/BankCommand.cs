@@ -39,8 +39,9 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
             if (!(settings.SphereRadius is > 0.1 and <= 3))
                 InputError.In("--sphere-radius", $"{settings.SphereRadius}: expected 0.1 … 3 nm");
             var pairs = (settings.Channels ?? "Ni-Ni").Split(',', StringSplitOptions.TrimEntries).Select(p => Sdm.ElementPair.Parse(p, "--channels")).ToList();
+            var order = PoleOption.Parse(settings.Pole, "--pole");
             bank = Validation.SpecimenBank.Generate(specimens, settings.Seed, stage, settings.SphereRadius, pairs,
-                n => io.Error.WriteLine(Invariant($"mlapt: specimen {n}/{specimens}")));
+                n => io.Error.WriteLine(Invariant($"mlapt: specimen {n}/{specimens}")), order);
         }
         else
         {

@@ -14,8 +14,14 @@ internal sealed class BankSettings : CommonSettings
 {
     /// <summary>Specimen bank.</summary>
     [CommandOption("--specimens <N>")]
-    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains: the map's own preprocessed Ni-Ni voxel z-SDMs, labelled CSRO when half the voxel sphere lies in a domain (the default model's bank).")]
+    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains (or, with --pole 111, L1₁ Ni domains along ⟨111⟩): the map's own preprocessed Ni-Ni voxel z-SDMs, labelled CSRO when half the voxel sphere lies in a domain (the default model's bank).")]
     public int? Specimens { get; init; }
+
+    /// <summary>Order type of the specimen bank.</summary>
+    [CommandOption("--pole <P>")]
+    [Description("With --specimens: the order type the specimens hold, by the pole along z: 001 (L1₂ Ni domains, ⟨001⟩ along z) or 111 (L1₁ Ni domains: Ni on alternate (111) planes, ⟨111⟩ along z).")]
+    [DefaultValue("001")]
+    public string Pole { get; init; } = "001";
 
     /// <summary>Stage of the specimen bank's z-SDMs.</summary>
     [CommandOption("--sdm-stage <S>")]
@@ -170,6 +176,8 @@ internal sealed class BankSettings : CommonSettings
                 if (given) return ValidationResult.Error($"{option}: only for custom banks (--structure), not with {mode}");
             }
         }
+        if (Specimens is null && Pole != "001")
+            return ValidationResult.Error("--pole: only with --specimens");
         if (Import is not null && Label is null)
             return ValidationResult.Error("--label is required with --import: the class index of the imported samples");
         if (Import is null && Label is not null)

@@ -125,7 +125,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
         var table = RangeLoading.ForReconstruction(settings.Recon, settings.Ranges, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
+        var profile = settings.ResolveProfile();
         var plan = CsroAnalysis.Plan(profile.Ensemble, table, settings.Pairs);
         // Everything that can be checked without the ions is checked before they are read.
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };

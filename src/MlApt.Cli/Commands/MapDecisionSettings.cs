@@ -19,6 +19,18 @@ internal class MapDecisionSettings : CommonSettings
     [Description("Model: an MlApt model file (.safetensors), a Keras .h5, or a directory of .h5 files (an ensemble). Default: the embedded default model.")]
     public string? Model { get; init; }
 
+    /// <summary>Pole: the built-in model's order type.</summary>
+    [CommandOption("--pole <P>")]
+    [Description("The order type to look for, by the crystal pole along z: 001 (L1₂-type Ni order along ⟨001⟩, the default) or 111 (L1₁-type Ni order along ⟨111⟩). Chooses the built-in model; with --model, the model must be made for it. Default: 001, or the --model's own.")]
+    public string? Pole { get; init; }
+
+    /// <summary>The order type asked for with --pole (null: not given); bad values are one input-error line.</summary>
+    public Crystal.OrderType? PoleOrder => Pole is null ? null : PoleOption.Parse(Pole, "--pole");
+
+    /// <summary>The map profile these settings ask for (model, pole, decision).</summary>
+    public MapProfile ResolveProfile() =>
+        MapProfile.Resolve(Profile, Model, Rule, Threshold, MinDomain, DomainFraction, PoleOrder);
+
     /// <summary>Profile.</summary>
     [CommandOption("--profile <P>")]
     [Description("default (the given or embedded model with the decision it was tuned for) or reference (the published pipeline exactly: sum rule, threshold 3.75; needs --model).")]
@@ -60,6 +72,8 @@ internal class MapDecisionSettings : CommonSettings
     /// <summary>The checks both commands need: a known profile, a model for the reference, a valid rule and geometry.</summary>
     public override ValidationResult Validate()
     {
+        if (Pole is not null && !Crystal.OrderType.PoleNames.Contains(Pole))
+            return ValidationResult.Error($"--pole '{Pole}': expected {string.Join(" or ", Crystal.OrderType.PoleNames)}");
         if (!MapProfile.Names.Contains(Profile.ToLowerInvariant()))
             return ValidationResult.Error($"--profile '{Profile}': expected default or reference");
         if (Profile.Equals("reference", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Model))

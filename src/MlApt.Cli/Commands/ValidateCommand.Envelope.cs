@@ -16,14 +16,15 @@ internal sealed partial class ValidateCommand
     private int RunEnvelope(ValidateSettings settings, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
+        var profile = settings.ResolveProfile();
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var grid = settings.EnvelopeGrid switch
+        var order = SweepOrder(settings, profile);
+        var grid = (settings.EnvelopeGrid switch
         {
             "tiny" => Validation.EnvelopeGrid.Tiny,
             "quick" => Validation.EnvelopeGrid.Quick,
             _ => Validation.EnvelopeGrid.Default,
-        };
+        }).For(order);
         var total = grid.Points().Count;
         var done = 0;
         void Report(EnvelopeResult r)
@@ -49,6 +50,8 @@ internal sealed partial class ValidateCommand
         JsonOutput.WriteFile(path, w => EnvelopeReport.WriteJson(w, results, w2 =>
         {
             w2.WriteString("grid", settings.EnvelopeGrid);
+            w2.WriteString("specimens_order", order.Describe());
+            w2.WriteString("specimens_pole", order.PoleName);
             w2.WriteString("profile", profile.Profile);
             w2.WriteString("model", profile.Model);
             w2.WriteString("model_id", profile.ModelId);
@@ -64,7 +67,7 @@ internal sealed partial class ValidateCommand
             io.Out.WriteLine(File.ReadAllText(path));
             return MlAptApp.Ok;
         }
-        io.Heading($"Detection envelope, {profile.Profile} profile ({profile.Model})");
+        io.Heading($"Detection envelope, {order.Describe()} specimens, {profile.Profile} profile ({profile.Model})");
         var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("axis").AddColumn("values").AddColumn("F1").AddColumn("VF detected/true").AddColumn("null FP %");
         foreach (var r in results)

@@ -119,7 +119,7 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var paths = SpecimenFiles.For(recon);
         var (spec, domains) = SpecimenTruth.Load(settings.Truth ?? paths.Truth);
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
+        var profile = settings.ResolveProfile();
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
         var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
@@ -146,14 +146,15 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
 
     private int RunSweep(ValidateSettings settings, int count, CancellationToken cancellationToken)
     {
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
+        var profile = settings.ResolveProfile();
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         profile.CheckDecision(settings.Voxel, settings.Stride);
+        var order = SweepOrder(settings, profile);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
         for (var i = 0; i < count; i++)
         {
-            var spec = ValidationSweep.Specimen(settings.SweepStart + i);
+            var spec = ValidationSweep.Specimen(settings.SweepStart + i, order);
             var specimen = SimulatedSpecimen.Generate(spec);
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
@@ -162,9 +163,9 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
             rows.Add((spec, o));
             if (!settings.Json)
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
+                    $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}, pole {ValidationSweep.PoleTiltDegrees(spec, order):F2}° off z): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
         }
-        var json = ValidationReport.WriteSweep(folder.Path, profile, rows);
+        var json = ValidationReport.WriteSweep(folder.Path, profile, rows, order);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)
@@ -173,7 +174,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
             return MlAptApp.Ok;
         }
         static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
-        io.Heading($"Validation sweep, {profile.Profile} profile ({profile.Model}, {profile.RuleName} > {profile.Threshold.ToString("G4", CultureInfo.InvariantCulture)})");
+        io.Heading($"Validation sweep, {order.Describe()} specimens, {profile.Profile} profile ({profile.Model}, {profile.RuleName} > {profile.Threshold.ToString("G4", CultureInfo.InvariantCulture)})");
+        io.Ansi.MarkupLine(Markup.Escape(profile.LookedForSentence(rows[0].Outcome.Map.Pairs, "validate")));
         var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("seed").AddColumn("η").AddColumn("σxy").AddColumn("σz").AddColumn("S").AddColumn("precision").AddColumn("recall").AddColumn("F1")
             .AddColumn("IoU").AddColumn("VF detected/true").AddColumn("null FP %");
@@ -188,4 +190,11 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
     }
 
     private static string Inv(double v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The order type of the simulated specimens of a sweep or envelope: --pole's, else the model's when it is a
+    /// built-in order type, else L1₂-type Ni along ⟨001⟩.
+    /// </summary>
+    internal static Crystal.OrderType SweepOrder(ValidateSettings settings, MapProfile profile) =>
+        settings.PoleOrder ?? (profile.Order.AsOrderType() is { } o && Crystal.OrderType.BuiltIn.Contains(o) ? o : Crystal.OrderType.L12Along001);
 }

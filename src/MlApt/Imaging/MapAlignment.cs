@@ -12,22 +12,28 @@ namespace MlApt.Imaging;
 public static class MapAlignment
 {
     /// <summary>
-    /// The pole a model was trained along, from its metadata <c>orientation</c> (e.g. <c>&lt;002&gt; || z</c>
+    /// The pole a model was trained along: the order it records (<c>order.pole</c>, else its bank's orientation,
+    /// see <see cref="Learning.ModelOrder"/>), else its metadata <c>orientation</c> (e.g. <c>&lt;002&gt; || z</c>
     /// → ⟨001⟩); ⟨001⟩ when the model does not say.
     /// </summary>
     public static PlaneFamily PoleOf(IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        if (Learning.ModelOrder.Read(metadata).Pole is { } recorded && PlaneFamily.TryParse(recorded) is { } known)
+            return Lowest(known);
         if (metadata.TryGetValue("orientation", out var text))
         {
             var digits = new string(text.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).ToArray());
             if (PlaneFamily.TryParse(digits) is { } p)
-            {
-                var g = Gcd(Gcd(Math.Abs(p.H), Math.Abs(p.K)), Math.Abs(p.L));
-                return new PlaneFamily(p.H / g, p.K / g, p.L / g);
-            }
+                return Lowest(p);
         }
         return new PlaneFamily(0, 0, 1);
+    }
+
+    private static PlaneFamily Lowest(PlaneFamily p)
+    {
+        var g = Gcd(Gcd(Math.Abs(p.H), Math.Abs(p.K)), Math.Abs(p.L));
+        return new PlaneFamily(p.H / g, p.K / g, p.L / g);
     }
 
     private static int Gcd(int a, int b) => b == 0 ? Math.Max(a, 1) : Gcd(b, a % b);

@@ -41,12 +41,14 @@ public static class ValidationReport
         w.WriteString("profile", profile.Profile);
         w.WriteString("model", profile.Model);
         w.WriteString("model_id", profile.ModelId);
+        w.WriteString("looked_for", profile.OrderName(o.Map.Pairs));
         w.WriteString("pairs", string.Join("+", o.Map.Pairs));
         profile.WriteDecision(w);
         BoxJson.Write(w, "box", o.Map.Box);
         w.WriteStartObject("specimen");
         SpecimenJson.WriteDetector(w, spec);
         w.WriteNumber("order", spec.Order);
+        SpecimenJson.WriteDomainOrder(w, spec);
         w.WriteNumber("radius_min_nm", spec.RadiusMin);
         w.WriteNumber("radius_max_nm", spec.RadiusMax);
         w.WriteNumber("domains", spec.Domains);
@@ -83,8 +85,9 @@ public static class ValidationReport
     }
 
     /// <summary>Writes sweep.json of a validation sweep into <paramref name="dir"/>; returns its text.</summary>
-    public static string WriteSweep(string dir, MapProfile profile, IReadOnlyList<(SpecimenSpec Spec, ValidationOutcome Outcome)> rows)
+    public static string WriteSweep(string dir, MapProfile profile, IReadOnlyList<(SpecimenSpec Spec, ValidationOutcome Outcome)> rows, Crystal.OrderType? order = null)
     {
+        order ??= Crystal.OrderType.L12Along001;
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(rows);
         Directory.CreateDirectory(dir);
@@ -94,6 +97,9 @@ public static class ValidationReport
             w.WriteString("profile", profile.Profile);
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
+            if (rows.Count > 0) w.WriteString("looked_for", profile.OrderName(rows[0].Outcome.Map.Pairs));
+            w.WriteString("specimens_order", order.Describe());
+            w.WriteString("specimens_pole", order.PoleName);
             profile.WriteDecision(w);
             w.WriteStartObject("mean");
             w.WriteFiniteOrNull("precision", rows.Average(r => r.Outcome.Score.Precision));
@@ -116,6 +122,8 @@ public static class ValidationReport
                 w.WriteNumber("seed", spec.Seed);
                 SpecimenJson.WriteDetector(w, spec);
                 w.WriteNumber("order", spec.Order);
+                w.WriteNumber("pole_tilt_deg", Math.Round(ValidationSweep.PoleTiltDegrees(spec, order), 3));
+                if (o.Alignment is { } alignment) w.WriteNumber("aligned_tilt_deg", Math.Round(alignment.TiltDegrees, 3));
                 w.WriteFiniteOrNull("precision", o.Score.Precision);
                 w.WriteFiniteOrNull("recall", o.Score.Recall);
                 w.WriteFiniteOrNull("f1", o.Score.F1);

@@ -89,6 +89,15 @@ public sealed record SpecimenSpec
         }
     }
 
+    /// <summary>This spec with the domains of <paramref name="order"/>: its structure and element, its pole along z.</summary>
+    public SpecimenSpec WithOrder(OrderType order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!Enum.TryParse<DomainStructure>(order.Structure, ignoreCase: false, out var structure))
+            throw new ArgumentException($"order structure '{order.Structure}': expected one of {string.Join(", ", Enum.GetNames<DomainStructure>())}", nameof(order));
+        return this with { Structure = structure, Element = order.Element, Orientation = order.Pole };
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> with a readable message when the spec cannot be simulated.</summary>
     public void Validate()
     {

@@ -3,6 +3,7 @@ using MlApt.Io;
 using MlApt.Sdm;
 using MlApt.Banks;
 using MlApt.Specimens;
+using MlApt.Crystal;
 
 namespace MlApt.Validation;
 
@@ -21,11 +22,12 @@ public static class SpecimenBank
     public const double MatrixPerCsro = 3.0;
 
     /// <summary>
-    /// The spec of specimen <paramref name="index"/>: CoCrNi, L1₂ Ni domains, parameters drawn uniformly from
-    /// ranges a little wider than the validation ranges (η 0.30–0.65, σxy 0.25–0.55 nm, σz 0.025–0.045 nm,
-    /// order 0.7–1.0, radii 0.8–2.0 nm), 14 × 14 × 24 nm with 25 domains.
+    /// The spec of specimen <paramref name="index"/>: CoCrNi, domains of <paramref name="order"/> (default L1₂ Ni
+    /// along ⟨001⟩) with its pole along z, parameters drawn uniformly from ranges a little wider than the
+    /// validation ranges (η 0.30–0.65, σxy 0.25–0.55 nm, σz 0.025–0.045 nm, order 0.7–1.0, radii 0.8–2.0 nm),
+    /// 14 × 14 × 24 nm with 25 domains. The draws do not depend on the order type.
     /// </summary>
-    public static SpecimenSpec SpecimenFor(long seed, int index)
+    public static SpecimenSpec SpecimenFor(long seed, int index, OrderType? order = null)
     {
         // One stream per bank seed, skipped ahead: consecutive seeds of System.Random give correlated first draws.
         var r = new Random(unchecked((int)(seed * 1_000_003 + 11)));
@@ -42,7 +44,7 @@ public static class SpecimenBank
             SigmaZ = U(0.025, 0.045),
             Order = U(0.7, 1.0),
             Seed = r.Next(),
-        };
+        }.WithOrder(order ?? OrderType.L12Along001);
     }
 
     /// <summary>Generates the bank of <paramref name="specimens"/> specimens; same seed, same bank.</summary>
@@ -52,9 +54,11 @@ public static class SpecimenBank
     /// <param name="sphereRadius">Voxel sphere radius (nm; the reference's is 0.75).</param>
     /// <param name="pairs">Channels (null: Ni-Ni).</param>
     /// <param name="progress">Called after each specimen.</param>
+    /// <param name="order">The order type of the specimens' domains (default L1₂ Ni along ⟨001⟩).</param>
     public static PatternBank Generate(int specimens, long seed, SdmStage stage = SdmStage.Preprocessed, double sphereRadius = VoxelScanOptions.DefaultSphereRadius,
-        IReadOnlyList<ElementPair>? pairs = null, Action<int>? progress = null)
+        IReadOnlyList<ElementPair>? pairs = null, Action<int>? progress = null, OrderType? order = null)
     {
+        order ??= OrderType.L12Along001;
         pairs ??= [new ElementPair("Ni", "Ni")];
         var channels = pairs.Count;
         if (specimens < 1) throw new ArgumentOutOfRangeException(nameof(specimens), "at least one specimen");
@@ -65,7 +69,7 @@ public static class SpecimenBank
         var sphere = SpherePoints(VoxelScanOptions.DefaultSphereRadius);
         for (var n = 0; n < specimens; n++)
         {
-            var spec = SpecimenFor(seed, n);
+            var spec = SpecimenFor(seed, n, order);
             var specimen = SimulatedSpecimen.Generate(spec);
             var (inputs, centres) = VoxelProfiles(specimen.Cloud, table, pairs, spec, stage, sphereRadius);
             var index = new DomainIndex(specimen.Domains);
@@ -95,17 +99,18 @@ public static class SpecimenBank
             }
             progress?.Invoke(n + 1);
         }
-        var info = new BankInfo(stage == SdmStage.Preprocessed ? "specimens" : "specimens-minmax", ClassNames, pairs.Select(p => p.ToString()).ToArray(), seed, (0, 0, 1),
+        var info = new BankInfo(stage == SdmStage.Preprocessed ? "specimens" : "specimens-minmax", ClassNames, pairs.Select(p => p.ToString()).ToArray(), seed, order.Pole,
         [
-            new ClassInfo("matrix", "FCC", "SolidSolution", ["Co", "Cr", "Ni"], null, null, Describe(specimens)),
-            new ClassInfo("CSRO", "FCC", "L12", ["Ni", "Co", "Cr"], null, null, Describe(specimens)),
+            new ClassInfo("matrix", "FCC", "SolidSolution", ["Co", "Cr", "Ni"], null, null, Describe(specimens, order)),
+            new ClassInfo("CSRO", "FCC", order.Structure, [order.Element, .. new[] { "Co", "Cr", "Ni" }.Where(e => e != order.Element)], null, null, Describe(specimens, order)),
         ]);
         return new PatternBank([.. x], [.. y], samples, info);
     }
 
-    private static Dictionary<string, string> Describe(int specimens) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> Describe(int specimens, OrderType order) => new(StringComparer.Ordinal)
     {
-        ["sampling"] = $"voxels of {specimens} simulated specimens (14 x 14 x 24 nm, 25 L12 Ni domains each)",
+        ["sampling"] = $"voxels of {specimens} simulated specimens (14 x 14 x 24 nm, 25 {order.Structure} {order.Element} domains each"
+            + (order == OrderType.L12Along001 ? ")" : $", [{order.PoleName}] along z)"),
         ["sigma_xy"] = "0.25:0.55",
         ["sigma_z"] = "0.025:0.045",
         ["eta"] = "0.30:0.65",
