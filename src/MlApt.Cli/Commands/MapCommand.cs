@@ -183,18 +183,20 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         {
             io.Heading($"CSRO map of {settings.Recon}");
             var t = new Table().Border(TableBorder.Rounded);
-            t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
+            t.AddColumn(new TableColumn("Order looked for").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
                 .AddColumn(new TableColumn("p").RightAligned());
             foreach (var a in analyses)
             {
                 var stats = a.Statistics;
-                t.AddRow(Markup.Escape(a.Name), Pct(a.Map.VolumeFraction), a.Map.Domains.Count.ToString(CultureInfo.InvariantCulture),
+                t.AddRow(Markup.Escape(profile.OrderName(a.Pairs)), Pct(a.Map.VolumeFraction), a.Map.Domains.Count.ToString(CultureInfo.InvariantCulture),
                     a.Map.Dbscan.Clusters.ToString(CultureInfo.InvariantCulture),
                     stats is null ? "–" : Pct(stats.ControlVolumeFractions.Average()),
                     stats is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{stats.PValue:G3} (1/{stats.ControlVolumeFractions.Length + 1})"));
             }
             io.Ansi.Write(t);
+            if (analyses.Count > 0)
+                io.Ansi.WriteLine(Markup.Escape(profile.LookedForSentence(analyses[0].Pairs)));
             if (analyses.Count > 0 && analyses[0].Statistics is { } first && first.ControlVolumeFractions.Length < ControlStatistics.PermutationsForFivePercent)
                 io.Ansi.WriteLine(Markup.Escape(first.DescribePValue()) + ".");
             // Paths on their own unwrapped line: a table column would break them mid-word (stdout redirected is 120 wide).

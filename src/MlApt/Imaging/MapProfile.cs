@@ -118,7 +118,7 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
             (name, id) = (model, ModelLoading.Id(model));
             looksFor = ModelOrder.Read(ensemble.Metadata);
             if (order is not null && looksFor.Pole is { } recorded && recorded != order.PoleName)
-                InputError.In("pole", $"{order.PoleName}: the model {model} looks for {ModelOrderText(looksFor)}, along ⟨{recorded}⟩ (give the pole it was trained for, or leave the pole out)");
+                InputError.In("pole", $"'{order.PoleName}': the model {model} looks for {ModelOrderText(looksFor)} along ⟨{recorded}⟩, not ⟨{order.PoleName}⟩ (ask for the pole it was trained for, or leave the pole out)");
         }
         var tuning = MapTuning.Read(ensemble.Metadata);
         var parsedRule = ParseRule(rule ?? (reference ? null : tuning.Rule) ?? "sum");
