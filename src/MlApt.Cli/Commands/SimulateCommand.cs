@@ -146,7 +146,15 @@ internal sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
         if (settings.From is not null)
             return FromConfiguration(settings);
         var spec = settings.ToSpec();
-        var specimen = SimulatedSpecimen.Generate(spec);
+        SimulatedSpecimen specimen;
+        try
+        {
+            specimen = SimulatedSpecimen.Generate(spec);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException(e.Message, e); // e.g. more domains than fit: the message names the parameter
+        }
         var (paths, truth) = SpecimenFiles.Write(settings.Out!, specimen);
         if (settings.Json)
         {

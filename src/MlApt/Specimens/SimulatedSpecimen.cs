@@ -112,7 +112,7 @@ public sealed class SimulatedSpecimen
         while (placed.Count < spec.Domains)
         {
             if (++attempts > 1000 * (spec.Domains + 10))
-                throw new Io.InputException($"domains {spec.Domains}: cannot place that many non-overlapping spheres of radius {spec.RadiusMin}-{spec.RadiusMax} nm in the specimen");
+                throw new ArgumentException($"domains {spec.Domains}: cannot place that many non-overlapping spheres of radius {spec.RadiusMin}-{spec.RadiusMax} nm in the specimen");
             var r = spec.RadiusMin + (spec.RadiusMax - spec.RadiusMin) * random.NextDouble();
             var d = new SphericalDomain(
                 -sx / 2 + r + (sx - 2 * r) * random.NextDouble(),
