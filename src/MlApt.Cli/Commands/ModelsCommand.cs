@@ -26,7 +26,7 @@ internal sealed class ModelsCommand(CliIo io) : Command<ModelsSettings>
         var entries = ModelCatalog.Entries();
         if (settings.Json)
         {
-            JsonOutput.Write(io.Out, w => ModelCatalog.WriteJson(w, entries));
+            io.Out.WriteLine(ModelCatalog.ToJson(entries));
             return MlAptApp.Ok;
         }
         io.Heading("Built-in models");

@@ -1,3 +1,6 @@
+using MlApt.Imaging;
+using MlApt.Io;
+using MlApt.Numerics;
 using MlApt.Specimens;
 using System.Globalization;
 using System.Text.Json;
@@ -24,6 +27,36 @@ public static class EnvelopeReport
         ("z_scale", "z_scale", "z-scale error (reconstructed / true depth)"),
         ("composition", "composition_index", "matrix composition"),
     ];
+
+    /// <summary>
+    /// Writes the figures and envelope.json (points, scores, the grid's name, the profile's model and decision,
+    /// the figures, the elapsed time and the program) into <paramref name="dir"/>; returns the JSON and the figures.
+    /// </summary>
+    public static (string Json, IReadOnlyList<string> Figures) Write(string dir, IReadOnlyList<EnvelopeResult> results, string grid,
+        MapProfile profile, double elapsedSeconds, Crystal.OrderType? order = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        order ??= Crystal.OrderType.L12Along001;
+        var files = SaveFigures(dir, results);
+        var json = JsonText.Write(w => WriteJson(w, results, w2 =>
+        {
+            w2.WriteString("grid", grid);
+            w2.WriteString("specimens_order", order.Describe());
+            w2.WriteString("specimens_pole", order.PoleName);
+            w2.WriteString("looked_for", profile.Order.AsOrderType()?.Describe() ?? profile.Model);
+            w2.WriteString("profile", profile.Profile);
+            w2.WriteString("model", profile.Model);
+            w2.WriteString("model_id", profile.ModelId);
+            profile.WriteDecision(w2);
+            w2.WriteStartArray("files");
+            foreach (var f in files) w2.WriteStringValue(f);
+            w2.WriteEndArray();
+            w2.WriteNumber("elapsed_seconds", Math.Round(elapsedSeconds, 1));
+            w2.WriteString("program", Provenance.Program);
+        }));
+        AtomicFile.WriteText(Path.Combine(dir, "envelope.json"), json);
+        return (json, files);
+    }
 
     /// <summary>Writes the points, their specimens and their scores.</summary>
     public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<EnvelopeResult> results, Action<Utf8JsonWriter>? writeProvenance = null)
@@ -78,6 +111,9 @@ public static class EnvelopeReport
     {
         ArgumentNullException.ThrowIfNull(results);
         var files = new List<string>();
+        // The specimens' order type (every point has the same) names the figures and the pole the tilt axis tilts.
+        var order = results.Count > 0 ? results[0].Point.OrderType : Crystal.OrderType.L12Along001;
+        var subject = order.Describe();
         foreach (var (axis, xKey, yKey, xLabel, yLabel) in Planes)
         {
             var points = results.Where(r => r.Point.Axis == axis).ToList();
@@ -86,7 +122,7 @@ public static class EnvelopeReport
                      { ("f1", "F1", r => r.Score.F1), ("volume_ratio", "detected / true volume", r => r.Score.VolumeRatio) })
             {
                 var name = $"envelope_{axis.Replace('×', '_')}_{metric}.png";
-                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label);
+                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label, subject);
                 files.Add(name);
             }
         }
@@ -95,14 +131,14 @@ public static class EnvelopeReport
             var points = results.Where(r => r.Point.Axis == axis).ToList();
             if (points.Count == 0) continue;
             var name = $"envelope_{axis}.png";
-            SaveAxis(Path.Combine(dir, name), points, key, label);
+            SaveAxis(Path.Combine(dir, name), points, key, label.Replace("⟨001⟩", $"⟨{order.PoleName}⟩", StringComparison.Ordinal), subject);
             files.Add(name);
         }
         return files;
     }
 
     private static void SaveHeatmap(string path, List<EnvelopeResult> points, string xKey, string yKey, string xLabel, string yLabel,
-        Func<EnvelopeResult, double> pick, string label)
+        Func<EnvelopeResult, double> pick, string label, string subject)
     {
         var xs = points.Select(p => p.Point.Values[xKey]).Distinct().Order().ToArray();
         var ys = points.Select(p => p.Point.Values[yKey]).Distinct().Order().ToArray();
@@ -130,11 +166,11 @@ public static class EnvelopeReport
         plot.Axes.Left.SetTicks(Enumerable.Range(0, ys.Length).Select(i => (double)i).ToArray(), ys.Select(v => v.ToString("G3", CultureInfo.InvariantCulture)).ToArray());
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.Title($"{label} over {xLabel} × {yLabel}");
+        plot.Title($"{subject}: {label}\nover {xLabel} × {yLabel}");
         SdmPlots.Save(plot, path, 720, 560);
     }
 
-    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label)
+    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label, string subject)
     {
         var ordered = points.OrderBy(p => p.Point.Values[key]).ToList();
         var xs = ordered.Select(p => p.Point.Values[key]).ToArray();
@@ -154,7 +190,7 @@ public static class EnvelopeReport
         plot.Axes.SetLimitsY(0, Math.Max(1.4, ordered.Select(p => p.Score.VolumeRatio).Where(double.IsFinite).DefaultIfEmpty(1).Max() + 0.1));
         plot.XLabel(label);
         plot.YLabel("F1, detected / true volume");
-        plot.Title($"Detection along {label}");
+        plot.Title($"{subject}: detection\nalong {label}");
         plot.ShowLegend(Alignment.LowerLeft);
         SdmPlots.Save(plot, path, 720, 480);
     }

@@ -58,6 +58,9 @@ public static class ModelCatalog
         }).ToList();
     }
 
+    /// <summary>The entries as indented JSON text (see <see cref="WriteJson"/>).</summary>
+    public static string ToJson(IReadOnlyList<ModelEntry> entries) => Numerics.JsonText.Write(w => WriteJson(w, entries));
+
     /// <summary>The entries as one JSON object: <c>models</c>, each with name, id, order, pairs, decision and validation (null when not measured for this file).</summary>
     public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<ModelEntry> entries)
     {
