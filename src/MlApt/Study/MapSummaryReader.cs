@@ -108,8 +108,13 @@ public static class MapSummaryReader
         }
 
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var order = s.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.Object && model.TryGetProperty("order", out var o)
+            && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
         return new CsroMetrics(pairs, vf, controlStd, excess, excessStd, density, densityStd, radius,
-            RadiusStandardError(Path.Combine(dir, "domains.csv")), permutations, controlP, EnsembleStdMean(Path.Combine(dir, "voxel_probability_std.npy")), path);
+            RadiusStandardError(Path.Combine(dir, "domains.csv")), permutations, controlP, EnsembleStdMean(Path.Combine(dir, "voxel_probability_std.npy")), path)
+        {
+            Order = order,
+        };
     }
 
     /// <summary>std/√n of the equivalent radii in domains.csv; NaN when it is absent, unreadable or has fewer than 2 domains.</summary>
