@@ -86,7 +86,7 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var order = PoleOption.Parse(settings.Pole, "--pole");
-        var spec = new SimulateSettings { Out = "x", Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec().WithOrder(order);
+        var spec = new SpecimenRequest { Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec().WithOrder(order);
         var profile = MapProfile.Resolve("default", settings.Model, null, null, order: settings.Pole == "001" && settings.Model is not null ? null : order);
         var showLaps = !Console.IsErrorRedirected || !ReferenceEquals(io.Error, Console.Error);
         var demo = DemoRun.Run(settings.Out, spec, profile, settings.Control, settings.Seed,
