@@ -31,7 +31,7 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
         else if (settings.Specimens is { } specimens)
             bank = SpecimenBank.Generate(specimens, settings.Seed, SdmStageText.Parse(settings.SdmStage, "sdm-stage"), settings.SphereRadius,
                 ElementPair.ParseList(settings.Channels ?? "Ni-Ni", "channels"),
-                n => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: specimen {n}/{specimens}")), PoleOption.Parse(settings.Pole, "--pole"));
+                n => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: specimen {n}/{specimens}")), Crystal.OrderType.Parse(settings.Pole));
         else
             bank = BankGenerator.Generate(settings.Preset is not null ? BankPresets.Get(settings.Preset) : settings.ToCustomBank().ToSpec(), settings.Seed, settings.Threads);
         var generated = clock.Elapsed.TotalSeconds;

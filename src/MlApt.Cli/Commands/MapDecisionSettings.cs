@@ -25,7 +25,7 @@ internal class MapDecisionSettings : CommonSettings
     public string? Pole { get; init; }
 
     /// <summary>The order type asked for with --pole (null: not given); bad values are one input-error line.</summary>
-    public Crystal.OrderType? PoleOrder => Pole is null ? null : PoleOption.Parse(Pole, "--pole");
+    public Crystal.OrderType? PoleOrder => Pole is null ? null : Crystal.OrderType.Parse(Pole);
 
     /// <summary>The map profile these settings ask for (model, pole, decision).</summary>
     public MapProfile ResolveProfile() =>
@@ -72,8 +72,6 @@ internal class MapDecisionSettings : CommonSettings
     /// <summary>The checks both commands need: a known profile, a model for the reference, a valid rule and geometry.</summary>
     public override ValidationResult Validate()
     {
-        if (Pole is not null && !Crystal.OrderType.PoleNames.Contains(Pole))
-            return ValidationResult.Error($"--pole '{Pole}': expected {string.Join(" or ", Crystal.OrderType.PoleNames)}");
         if (!MapProfile.Names.Contains(Profile.ToLowerInvariant()))
             return ValidationResult.Error($"--profile '{Profile}': expected default or reference");
         if (Profile.Equals("reference", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(Model))

@@ -64,8 +64,6 @@ internal sealed class RunSettings : CommonSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (!Crystal.OrderType.PoleNames.Contains(Pole))
-            return ValidationResult.Error($"--pole '{Pole}': expected {string.Join(" or ", Crystal.OrderType.PoleNames)}");
         if (Control is < 1 or > 100)
             return ValidationResult.Error($"--control {Control}: expected 1 … 100 permutations");
         if (Domains is < 0 or > 100_000)
@@ -85,7 +83,7 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var order = PoleOption.Parse(settings.Pole, "--pole");
+        var order = Crystal.OrderType.Parse(settings.Pole);
         var spec = new SpecimenRequest { Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec().WithOrder(order);
         var profile = MapProfile.Resolve("default", settings.Model, null, null, order: settings.Pole == "001" && settings.Model is not null ? null : order);
         var showLaps = !Console.IsErrorRedirected || !ReferenceEquals(io.Error, Console.Error);

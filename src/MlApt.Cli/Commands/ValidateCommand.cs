@@ -139,6 +139,7 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         else
         {
             io.Heading($"Validation of {recon} ({profile.Profile} profile)");
+            io.Ansi.MarkupLine(Markup.Escape(profile.LookedForSentence(outcome.Map.Pairs, "validate")));
             io.Ansi.Write(ValidationTable.Of(outcome));
         }
         return MlAptApp.Ok;

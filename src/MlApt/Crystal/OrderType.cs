@@ -41,6 +41,23 @@ public sealed record OrderType(string Structure, string Element, (int H, int K, 
         return known ?? throw new ArgumentException($"'{pole}': expected {string.Join(" or ", PoleNames)}", parameter);
     }
 
+    /// <summary>
+    /// <see cref="ForPole"/> for input: another pole is an <see cref="Io.InputException"/> naming <paramref name="parameter"/>
+    /// and listing the built-in order types.
+    /// </summary>
+    public static OrderType Parse(string pole, string parameter = "pole")
+    {
+        try
+        {
+            return ForPole(pole, parameter);
+        }
+        catch (ArgumentException)
+        {
+            Io.InputError.In(parameter, $"'{pole}': expected {string.Join(" or ", PoleNames)} (the built-in order types: {string.Join("; ", BuiltIn.Select(o => $"{o.PoleName}: {o.Describe()}"))})");
+            throw;
+        }
+    }
+
     /// <summary>Human-readable name for titles and reports, e.g. "L1₂-type Ni order along ⟨001⟩".</summary>
     public string Describe() => $"{PrettyStructure(Structure)}-type {Element} order along ⟨{PoleName}⟩";
 

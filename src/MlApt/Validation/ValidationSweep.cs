@@ -74,12 +74,11 @@ public static class ValidationSweep
     /// Simulates validation specimens <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 and
     /// validates each (with its null twin) with the pairs <paramref name="pairs"/> gives for its spec and the options
     /// <paramref name="options"/> gives for its analysis box; <paramref name="progress"/> hears each row with its number (1-based).
-    /// The specimens are those of <paramref name="order"/>'s sweep (default L1₂ Ni along ⟨001⟩); with <paramref name="alignPole"/>
-    /// each specimen (and its twin) is first aligned on that pole.
+    /// The specimens are those of <paramref name="order"/>'s sweep (default L1₂ Ni along ⟨001⟩).
     /// </summary>
     public static IReadOnlyList<(SpecimenSpec Spec, ValidationOutcome Outcome)> Run(int start, int count, Func<SpecimenSpec, IReadOnlyList<ElementPair>> pairs,
         VoxelClassifier classify, Func<Box, MapOptions> options, Action<SpecimenSpec, ValidationOutcome, int>? progress = null,
-        CancellationToken cancellationToken = default, OrderType? order = null, PlaneFamily? alignPole = null)
+        CancellationToken cancellationToken = default, OrderType? order = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(options);
@@ -90,7 +89,7 @@ public static class ValidationSweep
             var specimen = SimulatedSpecimen.Generate(spec);
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs(spec), classify, options(SpecimenValidation.AnalysisBox(spec)),
-                true, null, cancellationToken, alignPole);
+                true, null, cancellationToken);
             rows.Add((spec, o));
             progress?.Invoke(spec, o, i + 1);
         }

@@ -23,6 +23,8 @@ internal static class StudyFiles
             {
                 w.WriteStartObject("model");
                 w.WriteString("order", order);
+                w.WriteString("structure", order.Contains("L1₁", StringComparison.Ordinal) ? "L11" : "L12");
+                w.WriteString("element", "Ni");
                 w.WriteEndObject();
             }
             w.WriteStartObject("domains");
