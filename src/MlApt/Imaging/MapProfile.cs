@@ -60,9 +60,6 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// <summary>The order the model looks for (pole, structure, element; parts it does not record are null).</summary>
     public ModelOrder Order { get; init; } = ModelOrder.Unknown;
 
-    /// <summary>The pole the model looks along, for alignment: the order's when it records one, else null.</summary>
-    public Crystal.PlaneFamily? Pole => Order.Pole is { } p ? Crystal.PlaneFamily.TryParse(p) : null;
-
     /// <summary>Where the threshold came from, for messages: the threshold parameter, the model's metadata or the profile's default.</summary>
     public string ThresholdSource { get; init; } = "threshold";
 

@@ -92,7 +92,4 @@ public static class DefaultModel
         return All.FirstOrDefault(m => m.Order == order)
             ?? throw new ArgumentException($"no built-in model for {order.Describe()}", nameof(order));
     }
-
-    /// <summary>The built-in model whose name (<c>embedded:…</c>) is <paramref name="name"/>, or null.</summary>
-    public static BuiltInModel? Named(string name) => All.FirstOrDefault(m => m.Name == name);
 }

@@ -14,7 +14,7 @@ namespace MlApt.Reporting;
 /// <param name="VolumeRatioMax">Largest ratio.</param>
 /// <param name="NullPercentMean">Mean false-positive volume fraction of the domain-free twins (%).</param>
 /// <param name="NullPercentMax">Largest one (%).</param>
-public sealed record ModelValidation(string Command, string Specimens, double F1Mean, double F1Min, double VolumeRatioMean, double VolumeRatioMin,
+internal sealed record ModelValidation(string Command, string Specimens, double F1Mean, double F1Min, double VolumeRatioMean, double VolumeRatioMin,
     double VolumeRatioMax, double NullPercentMean, double NullPercentMax);
 
 /// <summary>One built-in model as <c>mlapt models</c> lists it.</summary>
@@ -23,7 +23,7 @@ public sealed record ModelValidation(string Command, string Specimens, double F1
 /// <param name="Pairs">Its input channels.</param>
 /// <param name="Tuning">Its map settings and decision.</param>
 /// <param name="Validation">Its validation figures, when measured for this very file.</param>
-public sealed record ModelEntry(BuiltInModel Model, ModelOrder Order, IReadOnlyList<string> Pairs, MapTuning Tuning, ModelValidation? Validation)
+internal sealed record ModelEntry(BuiltInModel Model, ModelOrder Order, IReadOnlyList<string> Pairs, MapTuning Tuning, ModelValidation? Validation)
 {
     /// <summary>"L1₂-type Ni order along ⟨001⟩".</summary>
     public string OrderName => Reporting.OrderName.FromModel(new Dictionary<string, string>(), Pairs, Pairs, Order);
@@ -42,7 +42,7 @@ public sealed record ModelEntry(BuiltInModel Model, ModelOrder Order, IReadOnlyL
 }
 
 /// <summary>The built-in models with what they look for and how well they found it (<c>mlapt models</c>).</summary>
-public static class ModelCatalog
+internal static class ModelCatalog
 {
     private const string ValidationResource = "MlApt.models-validation.json";
 
