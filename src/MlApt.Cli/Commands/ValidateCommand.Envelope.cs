@@ -37,7 +37,7 @@ internal sealed partial class ValidateCommand
         foreach (var point in grid.Points())
         {
             var result = DetectionEnvelope.Measure(point, SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, point.Spec), classify,
-                box => profile.MapOptions(box, settings.Voxel, settings.Stride), cancellationToken);
+                box => profile.MapOptions(box, settings.Voxel, settings.Stride), cancellationToken, settings.AlignOptions(profile));
             results.Add(result);
             Report(result);
         }
@@ -49,6 +49,8 @@ internal sealed partial class ValidateCommand
         JsonOutput.WriteFile(path, w => EnvelopeReport.WriteJson(w, results, w2 =>
         {
             w2.WriteString("grid", settings.EnvelopeGrid);
+            // Aligned: every specimen was put in the frame of its own found pole before mapping (the residual-tilt axis then measures the alignment).
+            w2.WriteBoolean("aligned", settings.Align);
             w2.WriteString("profile", profile.Profile);
             w2.WriteString("model", profile.Model);
             w2.WriteString("model_id", profile.ModelId);

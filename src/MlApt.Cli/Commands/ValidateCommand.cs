@@ -121,8 +121,11 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-        var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
-        var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
+        var align = settings.AlignOptions(profile);
+        // Aligned without --box: the truth's analysis box as the largest box of the aligned frame inside it, once the pole is known.
+        Box? given = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
+        var box = given ?? SpecimenValidation.AnalysisBox(spec);
+        var options = profile.MapOptions(align is not null && given is null ? null : box, settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var cloud = IonFile.Read(recon);
         if (cloud.Count == 0)
@@ -130,8 +133,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         MapBudget.Estimate(box, options.ScanOrDefault, cloud.Count, pairs.Count, pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count(),
             controls: settings.Null ? 1 : 0).EnsureFits(settings.Box is null ? $"{recon}: the truth's analysis box" : "--box", "give a smaller --box or a larger --stride");
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
-            settings.Null, null, cancellationToken);
-        var json = ValidationReport.Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
+            settings.Null, null, cancellationToken, align);
+        var json = ValidationReport.Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)
@@ -157,8 +160,9 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
             var specimen = SimulatedSpecimen.Generate(spec);
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-            var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), settings.Voxel, settings.Stride);
-            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
+            var align = settings.AlignOptions(profile);
+            var options = profile.MapOptions(align is null ? SpecimenValidation.AnalysisBox(spec) : null, settings.Voxel, settings.Stride);
+            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken, align);
             rows.Add((spec, o));
             if (!settings.Json)
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
