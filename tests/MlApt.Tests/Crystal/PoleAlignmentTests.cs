@@ -67,7 +67,6 @@ public class PoleAlignmentTests(ITestOutputHelper output)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var found = PoleAlignment.Find(specimen.Cloud, [], options, out var best);
         Assert.NotNull(best);
-        File.AppendAllText("/tmp/h13-align.log", $"{family} tilt {tilt}: {clock.Elapsed.TotalSeconds:F2}s ions {specimen.Cloud.Count} found {best.TiltDegrees:F3} err {AngleDegrees(best.Direction, expected):F3} d {best.SpacingNm:F4}/{best.ExpectedSpacingNm:F4} c {best.Contrast:F4} z {best.Significance:F1}\n");
         output.WriteLine($"tilt {tilt}: found {best.TiltDegrees:F3}° az {best.AzimuthDegrees:F2}°, error {AngleDegrees(best.Direction, expected):F3}°, " +
             $"d {best.SpacingNm:F4} (expected {best.ExpectedSpacingNm:F4}), contrast {best.Contrast:F4}, significance {best.Significance:F1}");
         Assert.NotNull(found);
