@@ -46,7 +46,7 @@ public static partial class MapAlignment
                 : indices.Count == 1 ? PlaneFamily.TryParse(indices[0]) : null;
             if (hkl is { } p && (p.H, p.K, p.L) != (0, 0, 0))
             {
-                var g = Gcd(Gcd(Math.Abs(p.H), Math.Abs(p.K)), Math.Abs(p.L));
+                var g = Math.Max(1, Gcd(Gcd(Math.Abs(p.H), Math.Abs(p.K)), Math.Abs(p.L)));
                 return new PlaneFamily(Math.Abs(p.H / g), Math.Abs(p.K / g), Math.Abs(p.L / g));
             }
         }
@@ -83,7 +83,7 @@ public static partial class MapAlignment
         return null;
     }
 
-    private static int Gcd(int a, int b) => b == 0 ? Math.Max(a, 1) : Gcd(b, a % b);
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
     /// <summary>
     /// Finds the pole of <paramref name="options"/> with all ions and returns the rotated cloud; an
