@@ -154,6 +154,25 @@ public class MapAlignCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void RunAlign_RecordsOneAlignment_ForTheMapTheControlAndTheValidation()
+    {
+        using var dir = new TempDir();
+        var outDir = dir.File("demo");
+        var r = CliRunner.Run("run", "--out", outDir, "--size", "10,10,12", "--domains", "3", "--seed", "7", "--control", "1", "--align");
+        Assert.True(r.Exit == 0, r.Err);
+        using var demo = Summary(outDir);
+        using var map = Summary(Path.Combine(outDir, "map"));
+        using var validation = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "validation", "validation.json")));
+        var alignment = demo.RootElement.GetProperty("alignment").GetRawText();
+        Assert.Equal(alignment, map.RootElement.GetProperty("alignment").GetRawText());
+        Assert.Equal(alignment, validation.RootElement.GetProperty("alignment").GetRawText());
+        // The demo's specimen has its pole on z.
+        Assert.True(demo.RootElement.GetProperty("alignment").GetProperty("tilt_deg").GetDouble() < 0.1, alignment);
+        var analysable = map.RootElement.GetProperty("voxels").GetProperty("analysable").GetInt32();
+        Assert.Equal([analysable], map.RootElement.GetProperty("control").GetProperty("analysable_voxels").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
     public void MapAlign_NoPole_Exits2BeforeMapping_WritesNothing()
     {
         using var dir = new TempDir();

@@ -78,6 +78,26 @@ public class PoleAlignmentTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Find_OnASample_MatchesTheAllIonPole_WithinATenthOfADegree()
+    {
+        // The search scores a seeded sample of whole cells; here a quarter of the ions (coarse) and an eighth
+        // (refinement) of a ~430k-ion specimen, each sample seed against every ion.
+        var (specimen, _) = Tilted((0, 0, 1), 12, 51, size: (20, 20, 24));
+        var all = PoleAlignment.Find(specimen.Cloud, [], new PoleAlignmentOptions { IonBudget = int.MaxValue, RefineIonBudget = int.MaxValue }, out _);
+        Assert.NotNull(all);
+        var budget = specimen.Cloud.Count / 4;
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var sampled = PoleAlignment.Find(specimen.Cloud, [], new PoleAlignmentOptions { IonBudget = budget, RefineIonBudget = budget / 2, Seed = seed }, out _);
+            Assert.NotNull(sampled);
+            Assert.True(sampled.IonsUsed < specimen.Cloud.Count / 2, $"{sampled.IonsUsed} of {specimen.Cloud.Count} ions: not a sample");
+            var angle = AngleDegrees(sampled.Direction, all.Direction);
+            output.WriteLine($"seed {seed}: {sampled.IonsUsed} ions, {angle:F4}° from the all-ion pole (tilt {all.TiltDegrees:F3}°)");
+            Assert.True(angle <= 0.1, $"seed {seed}: {angle:F3}° from the all-ion pole");
+        }
+    }
+
+    [Fact]
     public void Rotate_RoundTrips()
     {
         var random = new Random(3);
