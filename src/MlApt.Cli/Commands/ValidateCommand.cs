@@ -123,7 +123,7 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
         var align = settings.AlignOptions(profile);
         // Aligned without --box: the truth's analysis box as the largest box of the aligned frame inside it, once the pole is known.
-        Box? given = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
+        Box? given = settings.Box is null ? null : BoxText.Parse(settings.Box);
         var box = given ?? SpecimenValidation.AnalysisBox(spec);
         var options = profile.MapOptions(align is not null && given is null ? null : box, settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
@@ -153,21 +153,13 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         profile.CheckDecision(settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
-        var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
-        for (var i = 0; i < count; i++)
-        {
-            var spec = ValidationSweep.Specimen(settings.SweepStart + i);
-            var specimen = SimulatedSpecimen.Generate(spec);
-            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
-            var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-            var align = settings.AlignOptions(profile);
-            var options = profile.MapOptions(align is null ? SpecimenValidation.AnalysisBox(spec) : null, settings.Voxel, settings.Stride);
-            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken, align);
-            rows.Add((spec, o));
-            if (!settings.Json)
-                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
-        }
+        var rows = ValidationSweep.Run(settings.SweepStart, count, spec => SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec), classify,
+            box => profile.MapOptions(box, settings.Voxel, settings.Stride), (spec, o, n) =>
+            {
+                if (!settings.Json)
+                    io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"mlapt: specimen {n}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
+            }, cancellationToken, settings.AlignOptions(profile));
         var json = ValidationReport.WriteSweep(folder.Path, profile, rows);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
