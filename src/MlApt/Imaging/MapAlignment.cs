@@ -15,8 +15,8 @@ public static partial class MapAlignment
 {
     /// <summary>
     /// The search a model asks for: its pole (metadata <c>order.pole</c>, <c>pole</c>, <c>bank.orientation_hkl</c>
-    /// or <c>orientation</c> such as <c>&lt;002&gt; || z</c>; ⟨001⟩ when none says), its lattice (<c>lattice</c> or
-    /// the training bank's classes; FCC when none says) and lattice parameter (<c>lattice_parameter</c> or
+    /// or <c>orientation</c> such as <c>&lt;002&gt; || z</c>; ⟨001⟩ when none says), its lattice (<c>lattice</c>, the
+    /// training bank's classes, or the ordered <c>structure</c>: L1₂/L1₀ FCC, B2 BCC; FCC when none says) and lattice parameter (<c>lattice_parameter</c> or
     /// <c>bank.lattice_parameter</c>; 0.356 nm when none says), within <paramref name="maxTiltDegrees"/> of z.
     /// </summary>
     public static PoleAlignmentOptions OptionsFor(IReadOnlyDictionary<string, string> metadata, double maxTiltDegrees = 20)
@@ -70,6 +70,13 @@ public static partial class MapAlignment
                 // Metadata that is not the bank's class list names no lattice.
             }
         }
+        // The ordered structure names its lattice too: L1₂ and L1₀ order an FCC lattice, B2 a BCC one.
+        text ??= Value(metadata, "order.structure", "structure")?.ToUpperInvariant() switch
+        {
+            "L12" or "L1_2" or "L10" or "L1_0" => "FCC",
+            "B2" => "BCC",
+            _ => null,
+        };
         return text?.Trim().ToUpperInvariant() switch { "FCC" => LatticeKind.Fcc, "BCC" => LatticeKind.Bcc, _ => null };
     }
 

@@ -176,16 +176,8 @@ public class MapAlignCommandTests(ITestOutputHelper output)
     public void MapAlign_NoPole_Exits2BeforeMapping_WritesNothing()
     {
         using var dir = new TempDir();
-        var random = new Random(2);
-        var n = 60_000;
-        float[] x = new float[n], y = new float[n], z = new float[n], m = new float[n];
-        for (var i = 0; i < n; i++)
-        {
-            x[i] = (float)(random.NextDouble() * 10 - 5); y[i] = (float)(random.NextDouble() * 10 - 5);
-            z[i] = (float)(-random.NextDouble() * 14); m[i] = 29;
-        }
         var pos = dir.File("random.pos");
-        IonFile.Write(pos, new IonCloud(x, y, z, m));
+        IonFile.Write(pos, Crystal.PoleAlignmentTests.RandomCloud(60_000, 10, 14, 29, 2));
         File.WriteAllText(dir.File("random.rrng"), "[Ions]\nNumber=1\nIon1=Ni\n[Ranges]\nNumber=1\nRange1=28.0 30.0 Vol:0.01 Ni:1 Color:00FF00\n");
         var r = CliRunner.Run("map", pos, "-r", dir.File("random.rrng"), "--model", SmallModel(dir), "--align", "--max-tilt", "10", "-o", dir.File("out"));
         CliRunner.AssertBadInput(r, "random.pos", "no ⟨001⟩ planes within 10° of z", "nothing written");

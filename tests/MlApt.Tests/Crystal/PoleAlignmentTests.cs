@@ -39,6 +39,22 @@ public class PoleAlignmentTests(ITestOutputHelper output)
         return (specimen, d);
     }
 
+    /// <summary>
+    /// <paramref name="n"/> ions uniformly in x, y ∈ [−side/2, side/2], z ∈ [−depth, 0], all of mass <paramref name="mass"/>:
+    /// no lattice, so no pole.
+    /// </summary>
+    internal static IonCloud RandomCloud(int n, double side, double depth, float mass, int seed)
+    {
+        var random = new Random(seed);
+        float[] x = new float[n], y = new float[n], z = new float[n], m = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = (float)(random.NextDouble() * side - side / 2); y[i] = (float)(random.NextDouble() * side - side / 2);
+            z[i] = (float)(-random.NextDouble() * depth); m[i] = mass;
+        }
+        return new IonCloud(x, y, z, m);
+    }
+
     private static (double X, double Y, double Z) Cross((double X, double Y, double Z) a, (double X, double Y, double Z) b) =>
         (a.Y * b.Z - a.Z * b.Y, a.Z * b.X - a.X * b.Z, a.X * b.Y - a.Y * b.X);
 
@@ -143,15 +159,7 @@ public class PoleAlignmentTests(ITestOutputHelper output)
     [Fact]
     public void Find_RandomCloud_FindsNoPole()
     {
-        var random = new Random(5);
-        var n = 200_000;
-        float[] x = new float[n], y = new float[n], z = new float[n], m = new float[n];
-        for (var i = 0; i < n; i++)
-        {
-            x[i] = (float)(random.NextDouble() * 14 - 7); y[i] = (float)(random.NextDouble() * 14 - 7);
-            z[i] = (float)(-random.NextDouble() * 16); m[i] = 30;
-        }
-        var found = PoleAlignment.Find(new IonCloud(x, y, z, m), [], new PoleAlignmentOptions(), out var best);
+        var found = PoleAlignment.Find(RandomCloud(200_000, 14, 16, 30, 5), [], new PoleAlignmentOptions(), out var best);
         output.WriteLine($"best significance {best?.Significance:F2}, contrast {best?.Contrast:F5}");
         Assert.Null(found);
         Assert.NotNull(best);

@@ -35,6 +35,8 @@ public class MapAlignmentTests
             ["pole"] = "110",
         });
         Assert.Equal((new PlaneFamily(1, 1, 0), LatticeKind.Bcc, 0.287), (bcc.Pole, bcc.Lattice, bcc.LatticeParameter));
+        var b2 = MapAlignment.OptionsFor(new Dictionary<string, string> { ["structure"] = "B2", ["pole"] = "[1, 1, 0]" });
+        Assert.Equal((new PlaneFamily(1, 1, 0), LatticeKind.Bcc), (b2.Pole, b2.Lattice));
     }
 
     private static PoleAlignmentResult Alignment((double X, double Y, double Z) direction, (double X, double Y, double Z) centre)
