@@ -11,7 +11,7 @@ namespace MlApt.Imaging;
 /// Alignment before mapping: the model's pole put on z (<see cref="PoleAlignment"/>), so that the z-SDMs
 /// look along the direction the model was trained on. Every output of such a map is in the aligned frame.
 /// </summary>
-public static partial class MapAlignment
+internal static partial class MapAlignment
 {
     /// <summary>
     /// The search a model asks for: its pole (metadata <c>order.pole</c>, <c>pole</c>, <c>bank.orientation_hkl</c>

@@ -5,7 +5,7 @@ using MlApt.Io;
 
 namespace MlApt.Reporting;
 
-public static partial class AlignmentReport
+internal static partial class AlignmentReport
 {
     /// <summary>
     /// An alignment from a file: the object <c>mlapt align --json</c> prints, or a <c>summary.json</c> or
