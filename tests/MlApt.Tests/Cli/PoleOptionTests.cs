@@ -65,4 +65,33 @@ public class PoleOptionTests
         Assert.Equal(notLookedFor, Assert.Single(m.GetProperty("not_looked_for").EnumerateArray()).GetProperty("order").GetString());
         Assert.Contains(lookedFor, r.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Pole111Align_OnA001Specimen_IsOneLineExit2_NothingWritten()
+    {
+        Assert.SkipUnless(DefaultModel.Default111.Available, "this build has no ⟨111⟩ model");
+        using var dir = new TempDir();
+        var pos = Simulate(dir, "0,0,1", "L12");
+        var r = CliRunner.Run("map", pos, "--ranges", dir.File("S.rrng"), "--pole", "111", "--align", "--out", dir.File("out"));
+        CliRunner.AssertBadInput(r, "⟨111⟩", "of z");
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void Pole111Align_OnATilted111Specimen_AlignsOnTheModelsPole()
+    {
+        Assert.SkipUnless(DefaultModel.Default111.Available, "this build has no ⟨111⟩ model");
+        using var dir = new TempDir();
+        // [111] tilted 2.5° off z (the tilt the ⟨111⟩ sweep allows is 0–3°).
+        var (h, k, l) = MlApt.Crystal.OrderType.L11Along111.TiltedPole(2.5, 1.0);
+        var orientation = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{h:R},{k:R},{l:R}");
+        var pos = Simulate(dir, orientation, "L11");
+        var r = CliRunner.Run("map", pos, "--ranges", dir.File("S.rrng"), "--pole", "111", "--align", "--out", dir.File("out"));
+        Assert.True(r.Exit == 0, r.Err);
+        using var doc = JsonDocument.Parse(File.ReadAllText(dir.File("out/summary.json")));
+        Assert.Equal("111", doc.RootElement.GetProperty("model").GetProperty("pole").GetString());
+        // The alignment found and applied ⟨111⟩, the model's pole.
+        var compact = string.Concat(doc.RootElement.GetRawText().Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("\"alignment\":{\"pole\":[1,1,1]", compact, StringComparison.Ordinal);
+    }
 }
