@@ -15,8 +15,10 @@ namespace MlApt.Reporting;
 /// <param name="Voxel">Voxel edge (nm).</param>
 /// <param name="Stride">Stride (nm).</param>
 /// <param name="Controls">Random-label control permutations.</param>
+/// <param name="ControlSampling">How each control was measured (null: every voxel).</param>
 /// <param name="Seed">Seed of the first permutation.</param>
-public sealed record MapRequest(string Reconstruction, string Ranges, bool StrictRanges, string? Box, double Voxel, double Stride, int Controls, int Seed);
+public sealed record MapRequest(string Reconstruction, string Ranges, bool StrictRanges, string? Box, double Voxel, double Stride, int Controls, int Seed,
+    ControlSampling? ControlSampling = null);
 
 /// <summary>
 /// The outputs of <c>map</c> around the per-analysis report: the <c>parameters</c> and <c>provenance</c> of each
@@ -74,6 +76,10 @@ public static class MapRun
         profile.WriteDecision(w);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
         w.WriteNumber("control_permutations", request.Controls);
+        var sampling = request.ControlSampling ?? ControlSampling.Full;
+        w.WriteString("control_sample", sampling.ToString());
+        if (!sampling.IsFull)
+            w.WriteNumber("control_block_subvoxels", sampling.BlockSubVoxels);
         w.WriteNumber("seed", request.Seed);
         w.WriteString("box", request.Box ?? "automatic");
         w.WriteString("preprocessing", profile.Stage == SdmStage.Preprocessed ? "min-max, Savitzky-Golay (15, 8, interp), background clipping (1000 passes max), min-max" : "min-max");
