@@ -133,14 +133,14 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var total = Stopwatch.StartNew();
-        Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
+        Box? box = settings.Box is null ? null : BoxText.Parse(settings.Box);
         var table = RangeLoading.ForReconstruction(settings.Recon, settings.Ranges, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var plan = CsroAnalysis.Plan(profile.Ensemble, table, settings.Pairs);
         // Everything that can be checked without the ions is checked before they are read.
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
-        var elements = plan.SelectMany(a => a).SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count();
+        var elements = CsroAnalysis.ElementCount(plan);
         var channels = profile.Ensemble.Architecture.Channels;
         if (box is { } given)
             MapBudget.Estimate(given, options.ScanOrDefault, 0, channels, elements).EnsureFits("--box", "give a smaller --box or a larger --stride", double.PositiveInfinity);
@@ -149,17 +149,12 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
 
         var readClock = Stopwatch.StartNew();
-        var cloud = IonFile.Read(settings.Recon);
-        if (cloud.Count == 0)
-            InputError.In(settings.Recon, "no ions: nothing to map");
-        var species = table.Assign(cloud);
+        var (cloud, species) = CsroAnalysis.ReadIons(settings.Recon, table, box);
         var readSeconds = readClock.Elapsed.TotalSeconds;
-        if (box is { } b)
-            CsroAnalysis.CheckBox(b, cloud);
         // The whole run's memory (every analysis and control kept until the report), before the first map.
         var runBox = box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
         MapBudget.Estimate(runBox, options.ScanOrDefault, cloud.Count, channels, elements, plan.Count, settings.Control, options.SlabLayers)
-            .EnsureFits(box is null ? $"{settings.Recon}: its ions span {BoxOption.Format(runBox)} (no --box given)" : "--box",
+            .EnsureFits(box is null ? $"{settings.Recon}: its ions span {BoxText.Format(runBox)} (no --box given)" : "--box",
                 box is null ? "give --box around the specimen (a stray ion far away widens the automatic box), or a larger --stride"
                     : "give a smaller --box, a larger --stride or fewer --control maps, or run --slab K/N pieces");
         var classify = EnsembleClassifier.Create(profile.Ensemble);
@@ -180,7 +175,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
 
         // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.
-        var nexus = settings.Nexus ? NexusSource(request) : null;
+        var nexus = settings.Nexus ? NxapmSource.Of(request.Reconstruction, request.Ranges) : null;
         // Into the temporary folder, swapped into place at the end: a failure or Ctrl-C leaves the previous folder as it was.
         var summary = MapRun.Write(folder.Path, analyses, cloud, species, table, request, profile, readSeconds, () => total.Elapsed.TotalSeconds,
             a => new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: nexus, Subject: profile.OrderName(a.Pairs)));
@@ -230,10 +225,6 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
             });
         return result!;
     }
-
-    private static NxapmSource NexusSource(MapRequest r) =>
-        new(Path.GetFileName(r.Reconstruction), Provenance.Sha256(r.Reconstruction), Path.GetFileName(r.Ranges), Provenance.Sha256(r.Ranges),
-            ProgramVersion: ProgramInfo.Version);
 
     private static string Pct(double f) => double.IsFinite(f) ? (100 * f).ToString("F3", CultureInfo.InvariantCulture) + " %" : "–";
 }

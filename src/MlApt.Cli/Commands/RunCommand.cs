@@ -85,7 +85,7 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var spec = new SimulateSettings { Out = "x", Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec();
+        var spec = new SpecimenRequest { Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec();
         var profile = MapProfile.Resolve("default", settings.Model, null, null);
         var showLaps = !Console.IsErrorRedirected || !ReferenceEquals(io.Error, Console.Error);
         var demo = DemoRun.Run(settings.Out, spec, profile, settings.Control, settings.Seed,

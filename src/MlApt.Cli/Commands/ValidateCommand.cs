@@ -121,7 +121,7 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-        var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
+        var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxText.Parse(settings.Box);
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var cloud = IonFile.Read(recon);
@@ -150,20 +150,13 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         profile.CheckDecision(settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
-        var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
-        for (var i = 0; i < count; i++)
-        {
-            var spec = ValidationSweep.Specimen(settings.SweepStart + i);
-            var specimen = SimulatedSpecimen.Generate(spec);
-            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
-            var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-            var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), settings.Voxel, settings.Stride);
-            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
-            rows.Add((spec, o));
-            if (!settings.Json)
-                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
-        }
+        var rows = ValidationSweep.Run(settings.SweepStart, count, spec => SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec), classify,
+            box => profile.MapOptions(box, settings.Voxel, settings.Stride), (spec, o, n) =>
+            {
+                if (!settings.Json)
+                    io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"mlapt: specimen {n}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
+            }, cancellationToken);
         var json = ValidationReport.WriteSweep(folder.Path, profile, rows);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();

@@ -82,12 +82,28 @@ public sealed class CsroAnalysis
         var bounds = Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
         if (bounds is null || box.XMax < bounds.Value.Min.X || box.XMin > bounds.Value.Max.X || box.YMax < bounds.Value.Min.Y
             || box.YMin > bounds.Value.Max.Y || box.ZMax < bounds.Value.Min.Z || box.ZMin > bounds.Value.Max.Z)
-            InputError.In("box", $"{Describe(box)} lies outside the data ({(bounds is { } bb ? $"x [{bb.Min.X}, {bb.Max.X}], y [{bb.Min.Y}, {bb.Max.Y}], z [{bb.Min.Z}, {bb.Max.Z}]" : "no ions")})");
+            InputError.In("box", $"{BoxText.Format(box)} lies outside the data ({(bounds is { } bb ? BoxText.Format(new Box(bb.Min.X, bb.Max.X, bb.Min.Y, bb.Max.Y, bb.Min.Z, bb.Max.Z)) : "no ions")})");
     }
 
-    /// <summary>The box as <c>x [min, max], y [min, max], z [min, max]</c>.</summary>
-    public static string Describe(Box b) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x [{b.XMin}, {b.XMax}], y [{b.YMin}, {b.YMax}], z [{b.ZMin}, {b.ZMax}]");
+    /// <summary>
+    /// Reads a reconstruction for mapping: its ions and their species under <paramref name="table"/>, refusing a file
+    /// without ions and a <paramref name="box"/> that misses them.
+    /// </summary>
+    public static (IonCloud Cloud, byte[] Species) ReadIons(string reconstruction, RangeTable table, Box? box)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var cloud = IonFile.Read(reconstruction);
+        if (cloud.Count == 0)
+            InputError.In(reconstruction, "no ions: nothing to map");
+        var species = table.Assign(cloud);
+        if (box is { } b)
+            CheckBox(b, cloud);
+        return (cloud, species);
+    }
+
+    /// <summary>How many distinct elements the analyses of <paramref name="plan"/> read (centres and neighbours).</summary>
+    public static int ElementCount(IEnumerable<IReadOnlyList<ElementPair>> plan) =>
+        plan.SelectMany(a => a).SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count();
 
     /// <summary>
     /// Maps <paramref name="pairs"/> and <paramref name="controls"/> random-label controls (seeds <paramref name="seed"/>, +1, …),

@@ -48,10 +48,10 @@ public static partial class CsroMapper
         // every caller, rather than run out of memory or index range (callers check memory for the whole run).
         var source = automatic ? "the ions' bounding box" : "the box";
         if (MapBudget.Estimate(box, scan, cloud.Count, pairs.Count, 1).Problem(double.PositiveInfinity) is { } tooLarge)
-            throw new InputException($"{source} {Describe(box)}: {tooLarge}");
+            throw new InputException($"{source} {BoxText.Format(box)}: {tooLarge}");
         var grid = new VoxelGrid(box, scan);
         if (grid.Count == 0)
-            throw new InputException($"{source} {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
+            throw new InputException($"{source} {BoxText.Format(box)} is smaller than one voxel ({scan.Voxel} nm)");
         var sub = new SubVoxelGrid(grid);
         var analysable = new bool[grid.Count];
         int analysableCount;
@@ -392,7 +392,4 @@ public static partial class CsroMapper
         clock.Restart();
         return s;
     }
-
-    private static string Describe(Box b) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x [{b.XMin}, {b.XMax}], y [{b.YMin}, {b.YMax}], z [{b.ZMin}, {b.ZMax}]");
 }

@@ -58,6 +58,8 @@ public static class SpecimenBank
         pairs ??= [new ElementPair("Ni", "Ni")];
         var channels = pairs.Count;
         if (specimens < 1) throw new ArgumentOutOfRangeException(nameof(specimens), "at least one specimen");
+        if (!(sphereRadius is > 0.1 and <= 3))
+            InputError.In("sphere-radius", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sphereRadius}: expected 0.1 … 3 nm"));
         var x = new List<float>();
         var y = new List<int>();
         var samples = new List<SampleParameters>();
