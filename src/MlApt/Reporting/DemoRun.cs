@@ -18,7 +18,7 @@ namespace MlApt.Reporting;
 /// <param name="Seconds">Wall time of the whole demo.</param>
 /// <param name="Summary">The path of summary.json.</param>
 /// <param name="Report">The path of report.md.</param>
-public sealed record DemoResult(SpecimenSpec Spec, SimulatedSpecimen Specimen, ValidationOutcome Outcome, CsroAnalysis Analysis, double Seconds,
+internal sealed record DemoResult(SpecimenSpec Spec, SimulatedSpecimen Specimen, ValidationOutcome Outcome, CsroAnalysis Analysis, double Seconds,
     string Summary, string Report);
 
 /// <summary>
@@ -26,7 +26,7 @@ public sealed record DemoResult(SpecimenSpec Spec, SimulatedSpecimen Specimen, V
 /// random-label controls, validates the map against the truth (with the domain-free twin), and writes
 /// <c>specimen.*</c>, <c>map/</c>, <c>validation/</c>, <c>summary.json</c> and <c>report.md</c> into one folder.
 /// </summary>
-public static class DemoRun
+internal static class DemoRun
 {
     /// <summary>
     /// Runs the demo into <paramref name="dir"/>, written whole or not at all (an <see cref="OutputFolder"/> named

@@ -10,7 +10,7 @@ using ScottPlot;
 namespace MlApt.Reporting;
 
 /// <summary>The detection envelope as <c>envelope.json</c> and figures.</summary>
-public static class EnvelopeReport
+internal static class EnvelopeReport
 {
     /// <summary>The two parameter planes and their axis keys.</summary>
     public static readonly (string Axis, string X, string Y, string XLabel, string YLabel)[] Planes =

@@ -17,7 +17,7 @@ namespace MlApt.Reporting;
 /// would have: inputs with their hashes, the resolved box, the geometry, the decision settings, the
 /// controls and the model. <see cref="Merge"/> finishes the map from all slabs.
 /// </summary>
-public static class MapSlabs
+internal static class MapSlabs
 {
     /// <summary>The format name in slab.json.</summary>
     public const string Format = "mlapt-map-slab-1";
@@ -245,4 +245,4 @@ public static class MapSlabs
 /// <param name="Analysis">The map and its controls.</param>
 /// <param name="Slabs">How many slabs were merged.</param>
 /// <param name="Summary">The text of summary.json.</param>
-public sealed record MapSlabsMerge(CsroAnalysis Analysis, int Slabs, string Summary);
+internal sealed record MapSlabsMerge(CsroAnalysis Analysis, int Slabs, string Summary);
