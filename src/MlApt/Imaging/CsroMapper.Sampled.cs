@@ -61,15 +61,8 @@ public static partial class CsroMapper
         var pending = 0;
         void Need(int subVoxel)
         {
-            var (i, j, k) = sub.Split(subVoxel);
-            var (i0, i1) = sub.Covering(i, grid.Nx);
-            var (j0, j1) = sub.Covering(j, grid.Ny);
-            var (k0, k1) = sub.Covering(k, grid.Nz);
-            for (var kk = k0; kk <= k1; kk++)
-            for (var jj = j0; jj <= j1; jj++)
-            for (var ii = i0; ii <= i1; ii++)
+            foreach (var v in Covering(sub, subVoxel))
             {
-                var v = grid.Index(ii, jj, kk);
                 if (analysable[v] && !computed[v] && !todo[v])
                 {
                     todo[v] = true;
@@ -123,7 +116,7 @@ public static partial class CsroMapper
                     continue;
                 foreach (var n in Neighbours(sub, s))
                 {
-                    if (labels[n] == 0 && Unknown(sub, grid, analysable, computed, n))
+                    if (labels[n] == 0 && Unknown(sub, analysable, computed, n))
                         Need(n);
                 }
             }
@@ -174,8 +167,13 @@ public static partial class CsroMapper
     }
 
     /// <summary>Whether a sub-voxel's score is not yet known: one of its covering voxels is analysable but not classified.</summary>
-    private static bool Unknown(SubVoxelGrid sub, VoxelGrid grid, bool[] analysable, bool[] computed, int subVoxel)
+    private static bool Unknown(SubVoxelGrid sub, bool[] analysable, bool[] computed, int subVoxel) =>
+        Covering(sub, subVoxel).Any(v => analysable[v] && !computed[v]);
+
+    /// <summary>The voxels covering a sub-voxel (those that exist).</summary>
+    private static IEnumerable<int> Covering(SubVoxelGrid sub, int subVoxel)
     {
+        var grid = sub.Voxels;
         var (i, j, k) = sub.Split(subVoxel);
         var (i0, i1) = sub.Covering(i, grid.Nx);
         var (j0, j1) = sub.Covering(j, grid.Ny);
@@ -183,12 +181,7 @@ public static partial class CsroMapper
         for (var kk = k0; kk <= k1; kk++)
         for (var jj = j0; jj <= j1; jj++)
         for (var ii = i0; ii <= i1; ii++)
-        {
-            var v = grid.Index(ii, jj, kk);
-            if (analysable[v] && !computed[v])
-                return true;
-        }
-        return false;
+            yield return grid.Index(ii, jj, kk);
     }
 
     /// <summary>The 26 neighbours of a sub-voxel inside the grid (the connectivity of <see cref="ConnectedDomains"/>).</summary>
