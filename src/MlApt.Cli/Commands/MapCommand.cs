@@ -202,8 +202,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         {
             io.Heading($"CSRO map of {settings.Recon}");
             if (alignment is not null)
-                io.Ansi.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"In the aligned frame: the ⟨{alignment.Pole}⟩ pole at tilt {alignment.TiltDegrees:F2}°, azimuth {alignment.AzimuthDegrees:F1}° was put on z (summary.json \"alignment\").")));
+                io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "summary.json")));
             var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn(new TableColumn("Order looked for").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())

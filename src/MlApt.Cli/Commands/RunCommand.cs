@@ -108,6 +108,8 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
         var stats = demo.Analysis.Statistics!;
         io.Heading($"ML-APT demo: simulated CoCrNi specimen, {order.Describe()}");
         io.Ansi.MarkupLine(Markup.Escape(profile.LookedForSentence(demo.Outcome.Map.Pairs, "run")));
+        if (demo.Outcome.Alignment is { } alignment)
+            io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "summary.json")));
         io.Ansi.Write(ValidationTable.Of(demo.Outcome));
         io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Random-label control ({demo.Analysis.Controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * demo.Analysis.Map.VolumeFraction:F3} %), {stats.DescribePValue()}. Done in {demo.Seconds:F1} s.")));

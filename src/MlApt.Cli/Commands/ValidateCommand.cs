@@ -143,6 +143,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         {
             io.Heading($"Validation of {recon} ({profile.Profile} profile)");
             io.Ansi.MarkupLine(Markup.Escape(profile.LookedForSentence(outcome.Map.Pairs, "validate")));
+            if (outcome.Alignment is { } alignment)
+                io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "validation.json")));
             io.Ansi.Write(ValidationTable.Of(outcome));
         }
         return MlAptApp.Ok;
