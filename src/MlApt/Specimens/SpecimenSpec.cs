@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Crystal;
 
 namespace MlApt.Specimens;
 
