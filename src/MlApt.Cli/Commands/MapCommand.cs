@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
+using MlApt.Crystal;
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
@@ -83,6 +84,11 @@ internal sealed class MapSettings : MapDecisionSettings
         }
     }
 
+    /// <summary>A given alignment.</summary>
+    [CommandOption("--alignment <FILE>")]
+    [Description("Map in the frame of this alignment instead of searching one: the JSON mlapt align --json prints, or a summary.json or slab.json that holds an alignment. Gives every --slab process the same frame without each searching it. Its pole must be the model's.")]
+    public string? Alignment { get; init; }
+
     /// <summary>JSON to stdout.</summary>
     [CommandOption("--json")]
     [Description("Print the summary as JSON on stdout (no progress display).")]
@@ -99,6 +105,8 @@ internal sealed class MapSettings : MapDecisionSettings
             return ValidationResult.Error("--nexus cannot be combined with --slab: slabs write no map, and mlapt merge writes the map without map.nxs");
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
+        if (Align && Alignment is not null)
+            return ValidationResult.Error("--align searches the pole and --alignment FILE gives it: use one of them");
         if (Slab is not null && ParsedSlab is null)
             return ValidationResult.Error($"--slab '{Slab}': expected K/N with 0 ≤ K < N, e.g. 0/4");
         return base.Validate();
@@ -129,10 +137,11 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
             MapBudget.Estimate(given, options.ScanOrDefault, 0, channels, elements).EnsureFits("--box", "give a smaller --box or a larger --stride", double.PositiveInfinity);
         // The folder is checked and locked before the work: a bad --out or a second run into it is told at once.
         IonFile.CheckReadable(settings.Recon);
+        var givenAlignment = settings.Alignment is null ? null : ReadAlignment(settings.Alignment, profile);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
 
         var readClock = Stopwatch.StartNew();
-        var (cloud, species) = CsroAnalysis.ReadIons(settings.Recon, table, box);
+        var (cloud, species, alignment) = CsroAnalysis.ReadIons(settings.Recon, table, box, settings.AlignOptions(profile), givenAlignment);
         var readSeconds = readClock.Elapsed.TotalSeconds;
         // The whole run's memory (every analysis and control kept until the report), before the first map.
         var runBox = box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
@@ -144,7 +153,10 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var analyses = plan.Select(pairs => CsroAnalysis.Run(cloud, species, table, pairs, classify, options, settings.Control, settings.Seed,
             interactive ? Run : null, cancellationToken)).ToList();
-        var request = new MapRequest(settings.Recon, RangeLoading.Source(settings.Recon, settings.Ranges), settings.StrictRanges, settings.Box, settings.Voxel, settings.Stride, settings.Control, settings.Seed);
+        var request = new MapRequest(settings.Recon, RangeLoading.Source(settings.Recon, settings.Ranges), settings.StrictRanges, settings.Box, settings.Voxel, settings.Stride, settings.Control, settings.Seed)
+        {
+            Alignment = alignment,
+        };
 
         if (settings.ParsedSlab is { } slab)
         {
@@ -171,6 +183,9 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         else
         {
             io.Heading($"CSRO map of {settings.Recon}");
+            if (alignment is not null)
+                io.Ansi.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"In the aligned frame: the ⟨{alignment.Pole}⟩ pole at tilt {alignment.TiltDegrees:F2}°, azimuth {alignment.AzimuthDegrees:F1}° was put on z (summary.json \"alignment\").")));
             var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
@@ -192,6 +207,16 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
             io.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {total.Elapsed.TotalSeconds:F1} s."));
         }
         return MlAptApp.Ok;
+    }
+
+    /// <summary>The alignment of --alignment FILE, refused when its pole is not the one the model was trained along.</summary>
+    private static PoleAlignmentResult ReadAlignment(string path, MapProfile profile)
+    {
+        var alignment = AlignmentReport.ReadFile(path);
+        var pole = MapAlignment.PoleOf(profile.Ensemble.Metadata);
+        if (alignment.Pole != pole)
+            InputError.In("--alignment", $"{path} puts ⟨{alignment.Pole}⟩ on z, but the model was trained along ⟨{pole}⟩");
+        return alignment;
     }
 
     private static CsroMap Run(string label, Func<IProgress<CsroMapper.Progress>?, CsroMap> work)

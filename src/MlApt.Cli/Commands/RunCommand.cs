@@ -42,6 +42,11 @@ internal sealed class RunSettings : CommonSettings
     [DefaultValue(3)]
     public int Control { get; init; } = 3;
 
+    /// <summary>Align first.</summary>
+    [CommandOption("--align")]
+    [Description("Put the model's pole on z before mapping, as map --align does; the map, its controls and the truth it is scored against are then in the aligned frame.")]
+    public bool Align { get; init; }
+
     /// <summary>Model.</summary>
     [CommandOption("-m|--model <M>")]
     [Description("Model to map with. Default: the embedded default model.")]
@@ -74,7 +79,7 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
         var showLaps = !Console.IsErrorRedirected || !ReferenceEquals(io.Error, Console.Error);
         var demo = DemoRun.Run(settings.Out, spec, profile, settings.Control, settings.Seed,
             showLaps ? (step, seconds) => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: {step} ({seconds:F1} s)")) : null,
-            cancellationToken, "--out");
+            cancellationToken, "--out", settings.Align ? MapAlignment.OptionsFor(profile.Ensemble.Metadata) : null);
 
         var stats = demo.Analysis.Statistics!;
         io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");

@@ -116,8 +116,11 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-        var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxText.Parse(settings.Box);
-        var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
+        var align = settings.AlignOptions(profile);
+        // Aligned without --box: the truth's analysis box as the largest box of the aligned frame inside it, once the pole is known.
+        Box? given = settings.Box is null ? null : BoxText.Parse(settings.Box);
+        var box = given ?? SpecimenValidation.AnalysisBox(spec);
+        var options = profile.MapOptions(align is not null && given is null ? null : box, settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var cloud = IonFile.Read(recon);
         if (cloud.Count == 0)
@@ -125,8 +128,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         MapBudget.Estimate(box, options.ScanOrDefault, cloud.Count, pairs.Count, pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count(),
             controls: settings.Null ? 1 : 0).EnsureFits(settings.Box is null ? $"{recon}: the truth's analysis box" : "--box", "give a smaller --box or a larger --stride");
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
-            settings.Null, null, cancellationToken);
-        var json = ValidationReport.Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
+            settings.Null, null, cancellationToken, align);
+        var json = ValidationReport.Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)
@@ -151,7 +154,7 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
                 if (!settings.Json)
                     io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"mlapt: specimen {n}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
-            }, cancellationToken);
+            }, cancellationToken, settings.AlignOptions(profile));
         var json = ValidationReport.WriteSweep(folder.Path, profile, rows);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();

@@ -87,18 +87,26 @@ public sealed class CsroAnalysis
 
     /// <summary>
     /// Reads a reconstruction for mapping: its ions and their species under <paramref name="table"/>, refusing a file
-    /// without ions and a <paramref name="box"/> that misses them.
+    /// without ions and a <paramref name="box"/> that misses them. With an alignment (<paramref name="alignment"/>
+    /// given, else found by <paramref name="search"/>; an <see cref="InputException"/> naming the file when there is
+    /// no pole) the ions are returned in the aligned frame, where the box is then checked.
     /// </summary>
-    public static (IonCloud Cloud, byte[] Species) ReadIons(string reconstruction, RangeTable table, Box? box)
+    public static (IonCloud Cloud, byte[] Species, Crystal.PoleAlignmentResult? Alignment) ReadIons(string reconstruction, RangeTable table, Box? box,
+        Crystal.PoleAlignmentOptions? search = null, Crystal.PoleAlignmentResult? alignment = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var cloud = IonFile.Read(reconstruction);
         if (cloud.Count == 0)
             InputError.In(reconstruction, "no ions: nothing to map");
+        // The aligned frame before anything else: the box, the automatic region, the controls and every output
+        // use the rotated ions. No pole within the limit ends the run here, before the maps.
+        alignment ??= search is null ? null : MapAlignment.Find(cloud, search, reconstruction);
+        if (alignment is not null)
+            cloud = MapAlignment.Apply(cloud, alignment);
         var species = table.Assign(cloud);
         if (box is { } b)
             CheckBox(b, cloud);
-        return (cloud, species);
+        return (cloud, species, alignment);
     }
 
     /// <summary>How many distinct elements the analyses of <paramref name="plan"/> read (centres and neighbours).</summary>

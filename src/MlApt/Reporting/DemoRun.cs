@@ -33,7 +33,7 @@ internal static class DemoRun
     /// <paramref name="dirSource"/> in messages); <paramref name="lap"/> hears each finished step and its seconds.
     /// </summary>
     public static DemoResult Run(string dir, SpecimenSpec spec, MapProfile profile, int controls, int seed, Action<string, double>? lap = null,
-        CancellationToken cancellationToken = default, string dirSource = "dir")
+        CancellationToken cancellationToken = default, string dirSource = "dir", Crystal.PoleAlignmentOptions? align = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(profile);
@@ -60,18 +60,21 @@ internal static class DemoRun
         // The model's channels (the default model reads six pair z-SDMs), or the ordered element with itself for a one-channel model.
         var pairs = SpecimenValidation.Pairs([], profile.Ensemble, spec);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), 1.0, 0.5);
-        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
+        // Aligned (--align): the box is found in the aligned frame once the pole is known.
+        var options = profile.MapOptions(align is null ? SpecimenValidation.AnalysisBox(spec) : null, 1.0, 0.5);
+        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken, align);
         var map = outcome.Map;
+        // The controls and the map's outputs use the ions in the map's frame (the same rotation, the same bits).
+        var cloud = outcome.Alignment is { } alignment ? MapAlignment.Apply(specimen.Cloud, alignment) : specimen.Cloud;
         Lap("mapped and validated (with the domain-free twin)");
 
         var analysis = new CsroAnalysis(pairs, map,
-            CsroAnalysis.MapControls(specimen.Cloud, species, table, pairs, classify, options, map, controls, seed, null, cancellationToken));
+            CsroAnalysis.MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, null, cancellationToken));
         var control = analysis.Controls[0];
         var stats = analysis.Statistics!;
         Lap("random-label control");
 
-        MapReport.Write(Path.Combine(dir, "map"), analysis, specimen.Cloud, species, table, w =>
+        MapReport.Write(Path.Combine(dir, "map"), analysis, cloud, species, table, w =>
         {
             w.WriteStartObject("parameters");
             w.WriteString("profile", profile.Profile);
@@ -82,8 +85,10 @@ internal static class DemoRun
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
             w.WriteEndObject();
+            if (outcome.Alignment is { } a)
+                AlignmentReport.Write(w, "alignment", a);
         }, new MapReport.Options(Subject: profile.OrderName(pairs)));
-        ValidationReport.Write(Path.Combine(dir, "validation"), outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, specimen.Domains);
+        ValidationReport.Write(Path.Combine(dir, "validation"), outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
         Lap("wrote the map, the validation and the figures");
 
         var summary = Path.Combine(dir, "summary.json");
@@ -114,6 +119,8 @@ internal static class DemoRun
         profile.WriteDecision(w);
         w.WriteString("stage", profile.Stage == SdmStage.Preprocessed ? "preprocessed" : "normalized");
         w.WriteEndObject();
+        if (o.Alignment is { } alignment)
+            AlignmentReport.Write(w, "alignment", alignment);
         w.WriteStartObject("map");
         w.WriteFiniteOrNull("csro_volume_fraction", o.Map.VolumeFraction);
         w.WriteNumber("domains", o.Map.Domains.Count);
