@@ -1,3 +1,4 @@
+using MlApt.Geometry;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
