@@ -46,6 +46,15 @@ internal sealed class MapSettings : MapDecisionSettings
     [DefaultValue(0)]
     public int Control { get; init; }
 
+    /// <summary>How each control is measured.</summary>
+    [CommandOption("--control-sample <F>")]
+    [Description("How each --control map is measured: from a seeded random sample of this fraction of the analysable region's 4 nm blocks (grown around every domain touching them, so the sampled blocks match the full control map exactly; the volume fraction gets a standard error), or 'full' for every voxel. Slab maps (--slab) always map their controls in full.")]
+    [DefaultValue("0.1")]
+    public string ControlSample { get; init; } = "0.1";
+
+    /// <summary>The parsed <see cref="ControlSample"/>.</summary>
+    public ControlSampling ParsedControlSample => ControlSampling.TryParse(ControlSample) ?? ControlSampling.Full;
+
     /// <summary>Seed.</summary>
     [CommandOption("--seed <S>")]
     [Description("Seed of the control permutations.")]
@@ -105,6 +114,8 @@ internal sealed class MapSettings : MapDecisionSettings
             return ValidationResult.Error("--nexus cannot be combined with --slab: slabs write no map, and mlapt merge writes the map without map.nxs");
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
+        if (ControlSampling.TryParse(ControlSample) is null)
+            return ValidationResult.Error($"--control-sample '{ControlSample}': expected a fraction 0 < F ≤ 1 of the blocks, or 'full'");
         if (Align && Alignment is not null)
             return ValidationResult.Error("--align searches the pole and --alignment FILE gives it: use one of them");
         if (Slab is not null && ParsedSlab is null)
@@ -152,10 +163,11 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var analyses = plan.Select(pairs => CsroAnalysis.Run(cloud, species, table, pairs, classify, options, settings.Control, settings.Seed,
-            interactive ? Run : null, cancellationToken)).ToList();
+            interactive ? Run : null, cancellationToken, settings.ParsedControlSample)).ToList();
         var request = new MapRequest(settings.Recon, RangeLoading.Source(settings.Recon, settings.Ranges), settings.StrictRanges, settings.Box, settings.Voxel, settings.Stride, settings.Control, settings.Seed)
         {
             Alignment = alignment,
+            ControlSampling = settings.ParsedSlab is null ? settings.ParsedControlSample : ControlSampling.Full,
         };
 
         if (settings.ParsedSlab is { } slab)
@@ -184,8 +196,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         {
             io.Heading($"CSRO map of {settings.Recon}");
             if (alignment is not null)
-                io.Ansi.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"In the aligned frame: the ⟨{alignment.Pole}⟩ pole at tilt {alignment.TiltDegrees:F2}°, azimuth {alignment.AzimuthDegrees:F1}° was put on z (summary.json \"alignment\").")));
+                io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "summary.json")));
             var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())

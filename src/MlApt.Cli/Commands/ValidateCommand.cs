@@ -138,6 +138,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         else
         {
             io.Heading($"Validation of {recon} ({profile.Profile} profile)");
+            if (outcome.Alignment is { } alignment)
+                io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "validation.json")));
             io.Ansi.Write(ValidationTable.Of(outcome));
         }
         return MlAptApp.Ok;

@@ -113,23 +113,29 @@ public sealed class CsroAnalysis
     public static int ElementCount(IEnumerable<IReadOnlyList<ElementPair>> plan) =>
         plan.SelectMany(a => a).SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count();
 
-    /// <summary>Maps <paramref name="pairs"/> and <paramref name="controls"/> random-label controls (seeds <paramref name="seed"/>, +1, …).</summary>
+    /// <summary>
+    /// Maps <paramref name="pairs"/> and <paramref name="controls"/> random-label controls (seeds <paramref name="seed"/>, +1, …),
+    /// each measured as <paramref name="sampling"/> says (null: every voxel).
+    /// </summary>
     public static CsroAnalysis Run(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, VoxelClassifier classify,
-        MapOptions options, int controls, int seed, Step? step = null, CancellationToken cancellationToken = default)
+        MapOptions options, int controls, int seed, Step? step = null, CancellationToken cancellationToken = default, ControlSampling? sampling = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         step ??= (_, work) => work(null);
         var name = string.Join("+", pairs);
         var map = step($"{name}: mapping", p => CsroMapper.Map(cloud, species, table, pairs, classify, options, p, cancellationToken));
-        return new CsroAnalysis(pairs, map, MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, step, cancellationToken));
+        return new CsroAnalysis(pairs, map, MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, step, cancellationToken, sampling));
     }
 
     /// <summary>
     /// The control maps of <paramref name="real"/>: permutation c uses seed <paramref name="seed"/> + c, the
     /// real map's box and its analysable voxels (<see cref="CsroMapper.ControlOptions"/>), so that both describe the same volume.
+    /// With a sampled <paramref name="sampling"/> (and no slab: a slab keeps its controls' voxel probabilities for merging), each
+    /// control is measured from its own seeded sample of blocks (<see cref="CsroMapper.MapSampled"/>, sample seed = permutation seed).
     /// </summary>
     public static IReadOnlyList<CsroMap> MapControls(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs,
-        VoxelClassifier classify, MapOptions options, CsroMap real, int count, int seed, Step? step = null, CancellationToken cancellationToken = default)
+        VoxelClassifier classify, MapOptions options, CsroMap real, int count, int seed, Step? step = null, CancellationToken cancellationToken = default,
+        ControlSampling? sampling = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(real);
@@ -140,8 +146,10 @@ public sealed class CsroAnalysis
         for (var c = 0; c < count; c++)
         {
             var permutedSpecies = LabelPermutation.PermuteSpecies(species, seed + c);
-            controls.Add(step($"{name}: control {c + 1}/{count}",
-                p => CsroMapper.Map(cloud, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
+            var permutation = seed + c;
+            controls.Add(step($"{name}: control {c + 1}/{count}", sampling is { IsFull: false } && options.Slab is null
+                ? p => CsroMapper.MapSampled(cloud, permutedSpecies, table, pairs, classify, controlOptions, real, sampling, permutation, p, cancellationToken)
+                : p => CsroMapper.Map(cloud, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
         }
         return controls;
     }

@@ -33,8 +33,10 @@ internal static class DemoRun
     /// <paramref name="dirSource"/> in messages); <paramref name="lap"/> hears each finished step and its seconds.
     /// </summary>
     public static DemoResult Run(string dir, SpecimenSpec spec, MapProfile profile, int controls, int seed, Action<string, double>? lap = null,
-        CancellationToken cancellationToken = default, string dirSource = "dir", Crystal.PoleAlignmentOptions? align = null)
+        CancellationToken cancellationToken = default, string dirSource = "dir", Crystal.PoleAlignmentOptions? align = null,
+        ControlSampling? sampling = null)
     {
+        sampling ??= new ControlSampling();
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(profile);
         // Everything goes into a temporary sibling folder swapped into place at the end: an error or Ctrl-C leaves
@@ -69,7 +71,7 @@ internal static class DemoRun
         Lap("mapped and validated (with the domain-free twin)");
 
         var analysis = new CsroAnalysis(pairs, map,
-            CsroAnalysis.MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, null, cancellationToken));
+            CsroAnalysis.MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, null, cancellationToken, sampling));
         var control = analysis.Controls[0];
         var stats = analysis.Statistics!;
         Lap("random-label control");
@@ -130,8 +132,11 @@ internal static class DemoRun
         w.WriteNumber("permutations", stats.ControlVolumeFractions.Length);
         w.WriteFiniteOrNull("csro_volume_fraction", stats.ControlVolumeFractions.Average());
         w.WriteFiniteOrNull("csro_volume_fraction_max", stats.ControlVolumeFractions.Max());
-        w.WriteNumber("domains", control.Domains.Count);
-        w.WriteNumber("dbscan_clusters", control.Dbscan.Clusters);
+        w.WriteNumber("domains", stats.ControlDomainCounts[0]);
+        w.WriteNumber("dbscan_clusters", stats.ControlClusterCounts[0]);
+        w.WriteFiniteOrNull("standard_error_max", stats.StandardErrors.Max());
+        w.WriteString("sample", control.Sample is null ? "full" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{control.Sample.Blocks} of {control.Sample.EligibleBlocks} blocks of {control.Sample.BlockSubVoxels}³ sub-voxels"));
         w.WriteFiniteOrNull("p_value", stats.PValue);
         w.WriteNumber("p_value_resolution", stats.PValueResolution);
         w.WriteEndObject();
@@ -184,10 +189,15 @@ internal static class DemoRun
         L($"| | Real | Control (permuted mass-to-charge; the first of {stats.ControlVolumeFractions.Length}) |");
         L($"|---|---:|---:|");
         L($"| CSRO volume fraction | {P(o.Map.VolumeFraction)} | {P(control.VolumeFraction)} (mean of all: {P(stats.ControlVolumeFractions.Average())}) |");
-        L($"| Connected domains | {o.Map.Domains.Count} | {control.Domains.Count} |");
-        L($"| DBSCAN clusters | {o.Map.Dbscan.Clusters} | {control.Dbscan.Clusters} |");
+        L($"| Connected domains | {o.Map.Domains.Count} | {stats.ControlDomainCounts[0]} |");
+        L($"| DBSCAN clusters | {o.Map.Dbscan.Clusters} | {stats.ControlClusterCounts[0]} |");
         L($"");
         L($"Empirical p-value of the real volume fraction against the controls: {stats.PValue:G3} = (1 + controls at least as high) / (1 + {stats.ControlVolumeFractions.Length}); {stats.DescribePValue()}; `--control N` for more.");
+        if (control.Sample is { } sample)
+        {
+            L($"");
+            L($"Each control was measured from a seeded random sample of {sample.Blocks} of the {sample.EligibleBlocks} blocks of {sample.BlockSubVoxels}³ sub-voxels (grown around every domain touching them, so the sampled blocks are exactly the full control map there); the largest standard error of a control's volume fraction is {P(stats.StandardErrors.Max())}, and a control counts as at least as high as the real map unless it lies more than {ControlStatistics.SamplingZ} standard errors below it (p from the estimates alone: {stats.PValueEstimates:G3}). `--control-sample full` maps every voxel.");
+        }
         L($"");
         L($"## Figures");
         L($"");

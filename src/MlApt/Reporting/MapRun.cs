@@ -20,6 +20,9 @@ public sealed record MapRequest(string Reconstruction, string Ranges, bool Stric
 {
     /// <summary>The pole alignment the ions were rotated by before mapping (null: mapped as read); every output is in its frame.</summary>
     public Crystal.PoleAlignmentResult? Alignment { get; init; }
+
+    /// <summary>How each control was measured (null: every voxel).</summary>
+    public ControlSampling? ControlSampling { get; init; }
 }
 
 /// <summary>
@@ -78,6 +81,10 @@ public static class MapRun
         profile.WriteDecision(w);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
         w.WriteNumber("control_permutations", request.Controls);
+        var sampling = request.ControlSampling ?? ControlSampling.Full;
+        w.WriteString("control_sample", sampling.ToString());
+        if (!sampling.IsFull)
+            w.WriteNumber("control_block_subvoxels", sampling.BlockSubVoxels);
         w.WriteNumber("seed", request.Seed);
         w.WriteString("box", request.Box ?? "automatic");
         w.WriteString("frame", request.Alignment is null ? "reconstruction" : "aligned");

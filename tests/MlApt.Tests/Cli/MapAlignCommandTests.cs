@@ -87,7 +87,8 @@ public class MapAlignCommandTests(ITestOutputHelper output)
         var pos = Simulate(dir, "s", "10,10,14", Tilted(8), 4, "1.3-1.7");
         var rrng = Path.ChangeExtension(pos, ".rrng");
         var model = SmallModel(dir);
-        string[] common = ["-r", rrng, "--model", model, "--control", "1"];
+        // Slabs map their controls in full (they keep the voxel probabilities for merge): the one run does too.
+        string[] common = ["-r", rrng, "--model", model, "--control", "1", "--control-sample", "full"];
         var single = dir.File("single");
         var r = CliRunner.Run(["map", pos, .. common, "--align", "-o", single]);
         Assert.True(r.Exit == 0, r.Err);
