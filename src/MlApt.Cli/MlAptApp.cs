@@ -2,9 +2,7 @@ using MlApt.Numerics;
 using MlApt.Cli.Commands;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Crystal;
 
 namespace MlApt.Cli;
 

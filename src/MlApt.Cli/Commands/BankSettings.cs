@@ -4,7 +4,6 @@ using MlApt.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using MlApt.Banks;
-using MlApt.Crystal;
 using MlApt.Sdm;
 
 namespace MlApt.Cli.Commands;

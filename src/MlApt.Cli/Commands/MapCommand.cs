@@ -1,19 +1,13 @@
+using Spectre.Console.Cli;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
 using MlApt.Crystal;
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
-using MlApt.Learning;
-using MlApt.Numerics;
 using MlApt.Reporting;
-using MlApt.Sdm;
-using MlApt.Specimens;
-using MlApt.Validation;
-using Spectre.Console.Cli;
 using Spectre.Console;
 
 namespace MlApt.Cli.Commands;

@@ -1,4 +1,3 @@
-using MlApt.Learning;
 using MlApt.Imaging;
 using System.ComponentModel;
 using System.Globalization;

@@ -1,16 +1,8 @@
-using MlApt.Numerics;
-using MlApt.Learning;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
 using MlApt.Imaging;
-using MlApt.Io;
 using MlApt.Reporting;
-using MlApt.Sdm;
-using MlApt.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using MlApt.Specimens;

@@ -1,17 +1,10 @@
-using MlApt.Learning;
-using MlApt.Imaging;
-using MlApt.Validation;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using MlApt.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Crystal;
-using MlApt.Numerics;
 using MlApt.Specimens;
-using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Cli.Infrastructure;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;

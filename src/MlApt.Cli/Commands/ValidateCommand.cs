@@ -1,15 +1,11 @@
-using MlApt.Numerics;
-using MlApt.Learning;
+using MlApt.Geometry;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
-using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
-using MlApt.Sdm;
 using MlApt.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -43,7 +43,6 @@ internal static class EnvelopeReport
             w2.WriteString("grid", grid);
             w2.WriteString("specimens_order", order.Describe());
             w2.WriteString("specimens_pole", order.PoleName);
-            w2.WriteString("looked_for", profile.Order.AsOrderType()?.Describe() ?? profile.Model);
             // Aligned: every specimen was put in the frame of its own found pole before mapping (the residual-tilt axis then measures the alignment).
             w2.WriteBoolean("aligned", aligned);
             w2.WriteString("profile", profile.Profile);
@@ -113,9 +112,6 @@ internal static class EnvelopeReport
     {
         ArgumentNullException.ThrowIfNull(results);
         var files = new List<string>();
-        // The specimens' order type (every point has the same) names the figures and the pole the tilt axis tilts.
-        var order = results.Count > 0 ? results[0].Point.OrderType : Crystal.OrderType.L12Along001;
-        var subject = order.Describe();
         foreach (var (axis, xKey, yKey, xLabel, yLabel) in Planes)
         {
             var points = results.Where(r => r.Point.Axis == axis).ToList();
@@ -124,7 +120,7 @@ internal static class EnvelopeReport
                      { ("f1", "F1", r => r.Score.F1), ("volume_ratio", "detected / true volume", r => r.Score.VolumeRatio) })
             {
                 var name = $"envelope_{axis.Replace('×', '_')}_{metric}.png";
-                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label, subject);
+                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label);
                 files.Add(name);
             }
         }
@@ -133,14 +129,14 @@ internal static class EnvelopeReport
             var points = results.Where(r => r.Point.Axis == axis).ToList();
             if (points.Count == 0) continue;
             var name = $"envelope_{axis}.png";
-            SaveAxis(Path.Combine(dir, name), points, key, label.Replace("⟨001⟩", $"⟨{order.PoleName}⟩", StringComparison.Ordinal), subject);
+            SaveAxis(Path.Combine(dir, name), points, key, label);
             files.Add(name);
         }
         return files;
     }
 
     private static void SaveHeatmap(string path, List<EnvelopeResult> points, string xKey, string yKey, string xLabel, string yLabel,
-        Func<EnvelopeResult, double> pick, string label, string subject)
+        Func<EnvelopeResult, double> pick, string label)
     {
         var xs = points.Select(p => p.Point.Values[xKey]).Distinct().Order().ToArray();
         var ys = points.Select(p => p.Point.Values[yKey]).Distinct().Order().ToArray();
@@ -151,37 +147,63 @@ internal static class EnvelopeReport
             var p = points.FirstOrDefault(q => q.Point.Values[xKey] == xs[c] && q.Point.Values[yKey] == ys[r]);
             values[r, c] = p is null ? double.NaN : pick(p);
         }
-        var plot = new Plot();
+        var (plot, width, height) = HeatmapFigure(values, xs, ys, xLabel, yLabel, label);
+        SdmPlots.Save(plot, path, width, height);
+    }
+
+    /// <summary>A grid of measured values over two parameters, each cell written in (square cells), and the size it is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) HeatmapFigure(double[,] values, double[] xs, double[] ys, string xLabel, string yLabel, string label)
+    {
+        var title = $"{label} over {xLabel} × {yLabel}";
+        var plot = FigureStyle.NewFigure(title, xLabel, yLabel);
         var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(-0.5, xs.Length - 0.5, -0.5, ys.Length - 0.5));
         map.NaNCellColor = Colors.White;
-        plot.Add.ColorBar(map).Label = label;
+        var range = FigureStyle.FiniteRange(values);
+        FigureStyle.ColorBar(plot, map, label, range);
         for (var r = 0; r < ys.Length; r++)
         for (var c = 0; c < xs.Length; c++)
         {
+            // Each cell also as a rectangle: ScottPlot leaves a one-row or one-column heatmap blank.
+            if (double.IsFinite(values[r, c]))
+            {
+                var square = plot.Add.Rectangle(c - 0.5, c + 0.5, r - 0.5, r + 0.5);
+                square.FillColor = map.Colormap.GetColor((values[r, c] - range.Min) / Math.Max(range.Max - range.Min, 1e-12));
+                square.LineWidth = 0;
+            }
             var text = plot.Add.Text(double.IsFinite(values[r, c]) ? values[r, c].ToString("F2", CultureInfo.InvariantCulture) : "–", c, r);
-            text.LabelFontSize = 16;
+            text.LabelFontSize = FigureStyle.TickSize;
             text.LabelBold = true;
-            text.LabelFontColor = values[r, c] > 0.6 * (values.Cast<double>().Where(double.IsFinite).DefaultIfEmpty(1).Max()) ? Colors.Black : Colors.White;
+            text.LabelFontColor = values[r, c] > range.Min + 0.6 * (range.Max - range.Min) ? Colors.Black : Colors.White;
             text.LabelAlignment = Alignment.MiddleCenter;
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, xs.Length).Select(i => (double)i).ToArray(), xs.Select(v => v.ToString("G3", CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.Left.SetTicks(Enumerable.Range(0, ys.Length).Select(i => (double)i).ToArray(), ys.Select(v => v.ToString("G3", CultureInfo.InvariantCulture)).ToArray());
-        plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
-        plot.Title($"{subject}: {label}\nover {xLabel} × {yLabel}");
-        SdmPlots.Save(plot, path, 720, 560);
+        plot.Axes.SetLimits(-0.5, xs.Length - 0.5, -0.5, ys.Length - 0.5);
+        // Square cells, at least 110 px and the grid at least 360 px tall.
+        var cell = Math.Max(110, (int)Math.Ceiling(360.0 / ys.Length));
+        var (width, height) = FigureStyle.FixedLayout(plot, title, cell * xs.Length, cell * ys.Length, left: 120, right: 210, top: 70, bottom: 100);
+        return (plot, width, height);
     }
 
-    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label, string subject)
+    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label)
+    {
+        var (plot, width, height) = AxisFigure(points, key, label);
+        SdmPlots.Save(plot, path, width, height);
+    }
+
+    /// <summary>F1 and detected/true volume along one parameter, and the size the figure is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) AxisFigure(IReadOnlyList<EnvelopeResult> points, string key, string label)
     {
         var ordered = points.OrderBy(p => p.Point.Values[key]).ToList();
         var xs = ordered.Select(p => p.Point.Values[key]).ToArray();
-        var plot = new Plot();
-        foreach (var (name, pick) in new (string, Func<EnvelopeResult, double>)[] { ("F1", r => r.Score.F1), ("detected / true volume", r => r.Score.VolumeRatio) })
+        var title = $"Detection along {label}";
+        var plot = FigureStyle.NewFigure(title, label, "F1, detected / true volume");
+        foreach (var (name, pick, color) in new (string, Func<EnvelopeResult, double>, Color)[]
+                 { ("F1", r => r.Score.F1, FigureStyle.Real), ("detected / true volume", r => r.Score.VolumeRatio, FigureStyle.Truth) })
         {
-            var line = plot.Add.Scatter(xs, ordered.Select(pick).ToArray());
+            var line = plot.Add.Scatter(xs, ordered.Select(pick).ToArray(), color);
             line.LegendText = name;
-            line.MarkerSize = 8;
+            line.MarkerSize = 10;
             line.LineWidth = 2;
         }
         var one = plot.Add.HorizontalLine(1);
@@ -189,11 +211,10 @@ internal static class EnvelopeReport
         one.Color = Colors.Gray;
         if (key == "composition_index")
             plot.Axes.Bottom.SetTicks(xs, ordered.Select(p => p.Point.Composition ?? "").ToArray());
-        plot.Axes.SetLimitsY(0, Math.Max(1.4, ordered.Select(p => p.Score.VolumeRatio).Where(double.IsFinite).DefaultIfEmpty(1).Max() + 0.1));
-        plot.XLabel(label);
-        plot.YLabel("F1, detected / true volume");
-        plot.Title($"{subject}: detection\nalong {label}");
-        plot.ShowLegend(Alignment.LowerLeft);
-        SdmPlots.Save(plot, path, 720, 480);
+        var top = Math.Max(1.4, ordered.Select(p => p.Score.VolumeRatio).Where(double.IsFinite).DefaultIfEmpty(1).Max() + 0.1);
+        plot.Axes.SetLimitsY(0, top);
+        FigureStyle.Ticks(plot.Axes.Left, FigureStyle.NiceStep(top, 6));
+        FigureStyle.LegendBeside(plot);
+        return (plot, FigureStyle.WidthFor(title, key == "composition_index" ? 1300 : 1100), 600);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Crystal;
 using MlApt.Io;
 
 namespace MlApt.Specimens;

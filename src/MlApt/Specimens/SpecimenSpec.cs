@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Crystal;
 
 namespace MlApt.Specimens;
 
@@ -90,7 +89,7 @@ public sealed record SpecimenSpec
     }
 
     /// <summary>This spec with the domains of <paramref name="order"/>: its structure and element, its pole along z.</summary>
-    public SpecimenSpec WithOrder(OrderType order)
+    public SpecimenSpec WithOrder(Crystal.OrderType order)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (!Enum.TryParse<DomainStructure>(order.Structure, ignoreCase: false, out var structure))

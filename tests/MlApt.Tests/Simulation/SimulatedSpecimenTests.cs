@@ -1,5 +1,4 @@
 using MlApt.Io;
-using MlApt.Crystal;
 using MlApt.Specimens;
 using MlApt.Sdm;
 using MlApt.Tests.Crystal;
