@@ -23,7 +23,7 @@ internal static class EnvelopeReport
     public static readonly (string Axis, string Key, string Label)[] Axes =
     [
         ("sigma_z", "sigma_z_nm", "σz (nm)"),
-        ("tilt", "tilt_deg", "residual tilt of ⟨001⟩ from z (°)"),
+        ("tilt", "tilt_deg", "residual tilt of the pole from z (°)"),
         ("z_scale", "z_scale", "z-scale error (reconstructed / true depth)"),
         ("composition", "composition_index", "matrix composition"),
     ];
@@ -37,7 +37,7 @@ internal static class EnvelopeReport
     {
         ArgumentNullException.ThrowIfNull(profile);
         order ??= Crystal.OrderType.L12Along001;
-        var files = SaveFigures(dir, results);
+        var files = SaveFigures(dir, results, order);
         var json = JsonText.Write(w => WriteJson(w, results, w2 =>
         {
             w2.WriteString("grid", grid);
@@ -107,10 +107,15 @@ internal static class EnvelopeReport
         if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name);
     }
 
-    /// <summary>Writes the figures into <paramref name="dir"/>; returns their file names.</summary>
-    public static IReadOnlyList<string> SaveFigures(string dir, IReadOnlyList<EnvelopeResult> results)
+    /// <summary>
+    /// Writes the figures into <paramref name="dir"/>, each titled with the order type its specimens hold
+    /// (default: that of the points); returns their file names.
+    /// </summary>
+    public static IReadOnlyList<string> SaveFigures(string dir, IReadOnlyList<EnvelopeResult> results, Crystal.OrderType? order = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        order ??= results.Count > 0 ? results[0].Point.OrderType : Crystal.OrderType.L12Along001;
+        var subject = order.Describe();
         var files = new List<string>();
         foreach (var (axis, xKey, yKey, xLabel, yLabel) in Planes)
         {
@@ -120,7 +125,7 @@ internal static class EnvelopeReport
                      { ("f1", "F1", r => r.Score.F1), ("volume_ratio", "detected / true volume", r => r.Score.VolumeRatio) })
             {
                 var name = $"envelope_{axis.Replace('×', '_')}_{metric}.png";
-                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label);
+                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label, subject);
                 files.Add(name);
             }
         }
@@ -129,14 +134,14 @@ internal static class EnvelopeReport
             var points = results.Where(r => r.Point.Axis == axis).ToList();
             if (points.Count == 0) continue;
             var name = $"envelope_{axis}.png";
-            SaveAxis(Path.Combine(dir, name), points, key, label);
+            SaveAxis(Path.Combine(dir, name), points, key, key == "tilt_deg" ? $"residual tilt of ⟨{order.PoleName}⟩ from z (°)" : label, subject);
             files.Add(name);
         }
         return files;
     }
 
     private static void SaveHeatmap(string path, List<EnvelopeResult> points, string xKey, string yKey, string xLabel, string yLabel,
-        Func<EnvelopeResult, double> pick, string label)
+        Func<EnvelopeResult, double> pick, string label, string subject)
     {
         var xs = points.Select(p => p.Point.Values[xKey]).Distinct().Order().ToArray();
         var ys = points.Select(p => p.Point.Values[yKey]).Distinct().Order().ToArray();
@@ -147,14 +152,18 @@ internal static class EnvelopeReport
             var p = points.FirstOrDefault(q => q.Point.Values[xKey] == xs[c] && q.Point.Values[yKey] == ys[r]);
             values[r, c] = p is null ? double.NaN : pick(p);
         }
-        var (plot, width, height) = HeatmapFigure(values, xs, ys, xLabel, yLabel, label);
+        var (plot, width, height) = HeatmapFigure(values, xs, ys, xLabel, yLabel, label, subject);
         SdmPlots.Save(plot, path, width, height);
     }
 
-    /// <summary>A grid of measured values over two parameters, each cell written in (square cells), and the size it is drawn at.</summary>
-    internal static (Plot Plot, int Width, int Height) HeatmapFigure(double[,] values, double[] xs, double[] ys, string xLabel, string yLabel, string label)
+    /// <summary>
+    /// A grid of measured values over two parameters, each cell written in (square cells), and the size it is drawn at;
+    /// <paramref name="subject"/> (the order type looked for) is the title's first line when given.
+    /// </summary>
+    internal static (Plot Plot, int Width, int Height) HeatmapFigure(double[,] values, double[] xs, double[] ys, string xLabel, string yLabel, string label,
+        string? subject = null)
     {
-        var title = $"{label} over {xLabel} × {yLabel}";
+        var title = Titled(subject, $"{label} over {xLabel} × {yLabel}");
         var plot = FigureStyle.NewFigure(title, xLabel, yLabel);
         var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(-0.5, xs.Length - 0.5, -0.5, ys.Length - 0.5));
         map.NaNCellColor = Colors.White;
@@ -181,22 +190,22 @@ internal static class EnvelopeReport
         plot.Axes.SetLimits(-0.5, xs.Length - 0.5, -0.5, ys.Length - 0.5);
         // Square cells, at least 110 px and the grid at least 360 px tall.
         var cell = Math.Max(110, (int)Math.Ceiling(360.0 / ys.Length));
-        var (width, height) = FigureStyle.FixedLayout(plot, title, cell * xs.Length, cell * ys.Length, left: 120, right: 210, top: 70, bottom: 100);
+        var (width, height) = FigureStyle.FixedLayout(plot, title, cell * xs.Length, cell * ys.Length, left: 120, right: 210, top: subject is null ? 70 : 105, bottom: 100);
         return (plot, width, height);
     }
 
-    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label)
+    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label, string subject)
     {
-        var (plot, width, height) = AxisFigure(points, key, label);
+        var (plot, width, height) = AxisFigure(points, key, label, subject);
         SdmPlots.Save(plot, path, width, height);
     }
 
-    /// <summary>F1 and detected/true volume along one parameter, and the size the figure is drawn at.</summary>
-    internal static (Plot Plot, int Width, int Height) AxisFigure(IReadOnlyList<EnvelopeResult> points, string key, string label)
+    /// <summary>F1 and detected/true volume along one parameter, and the size the figure is drawn at (title as for <see cref="HeatmapFigure"/>).</summary>
+    internal static (Plot Plot, int Width, int Height) AxisFigure(IReadOnlyList<EnvelopeResult> points, string key, string label, string? subject = null)
     {
         var ordered = points.OrderBy(p => p.Point.Values[key]).ToList();
         var xs = ordered.Select(p => p.Point.Values[key]).ToArray();
-        var title = $"Detection along {label}";
+        var title = Titled(subject, $"Detection along {label}");
         var plot = FigureStyle.NewFigure(title, label, "F1, detected / true volume");
         foreach (var (name, pick, color) in new (string, Func<EnvelopeResult, double>, Color)[]
                  { ("F1", r => r.Score.F1, FigureStyle.Real), ("detected / true volume", r => r.Score.VolumeRatio, FigureStyle.Truth) })
@@ -215,6 +224,9 @@ internal static class EnvelopeReport
         plot.Axes.SetLimitsY(0, top);
         FigureStyle.Ticks(plot.Axes.Left, FigureStyle.NiceStep(top, 6));
         FigureStyle.LegendBeside(plot);
-        return (plot, FigureStyle.WidthFor(title, key == "composition_index" ? 1300 : 1100), 600);
+        return (plot, FigureStyle.WidthFor(title, key == "composition_index" ? 1300 : 1100), subject is null ? 600 : 640);
     }
+
+    // The order type first, as in the map figures: an envelope is only ever that of one order type and its model.
+    private static string Titled(string? subject, string title) => subject is null ? title : $"{subject}\n{title}";
 }

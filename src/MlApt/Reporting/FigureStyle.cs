@@ -55,7 +55,8 @@ internal static class FigureStyle
     /// </summary>
     public static (int Width, int Height) FixedLayout(Plot plot, string title, int dataWidth, int dataHeight, int left, int right, int top, int bottom)
     {
-        var width = Math.Max(left + dataWidth + right, WidthFor(title, 0));
+        // The title is centred over the data area, not the figure: unequal margins need that much more width.
+        var width = Math.Max(left + dataWidth + right, WidthFor(title, 0) + Math.Abs(right - left));
         var extra = width - (left + dataWidth + right);
         plot.Layout.Fixed(new PixelPadding(left + extra / 2, right + extra - extra / 2, bottom, top));
         return (width, top + dataHeight + bottom);

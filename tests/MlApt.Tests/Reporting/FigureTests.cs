@@ -138,6 +138,13 @@ public class FigureTests
         EnvelopeResult Point(double tilt, double f1) => new(new EnvelopePoint("tilt", new Dictionary<string, double> { ["tilt_deg"] = tilt }, spec, tilt, 1, null),
             new MapScore(90, (long)(100 * (1 - f1)), 10, 1000), 0.001, 1);
         AssertShared(EnvelopeReport.AxisFigure([Point(0, 0.9), Point(4, 0.7), Point(8, 0.4)], "tilt_deg", "residual tilt (°)"), "envelope axis");
+        // Titled with the order type, as the envelope command draws them: the title still fits, the cells stay square.
+        var order = MlApt.Crystal.OrderType.Parse("111", "pole").Describe();
+        var titled = EnvelopeReport.HeatmapFigure(values, [0.6, 1.0, 1.6], [0.5, 1.0], "domain radius (nm)", "order parameter S", "F1", order);
+        AssertShared(titled, "envelope heatmap with its order type");
+        AssertSquareUnits(titled.Plot, "envelope heatmap with its order type");
+        Assert.StartsWith(order + "\n", titled.Plot.Axes.Title.Label.Text);
+        AssertShared(EnvelopeReport.AxisFigure([Point(0, 0.9), Point(4, 0.7), Point(8, 0.4)], "tilt_deg", "residual tilt (°)", order), "envelope axis with its order type");
     }
 
     [Fact]
