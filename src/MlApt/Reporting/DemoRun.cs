@@ -146,12 +146,7 @@ internal static class DemoRun
         w.WriteNumber("p_value_resolution", stats.PValueResolution);
         w.WriteEndObject();
         w.WriteStartObject("validation");
-        w.WriteFiniteOrNull("precision", o.Score.Precision);
-        w.WriteFiniteOrNull("recall", o.Score.Recall);
-        w.WriteFiniteOrNull("f1", o.Score.F1);
-        w.WriteFiniteOrNull("iou", o.Score.IoU);
-        w.WriteFiniteOrNull("true_volume_fraction", o.Score.TrueVolumeFraction);
-        w.WriteFiniteOrNull("detected_volume_fraction", o.Score.DetectedVolumeFraction);
+        ValidationReport.WriteRates(w, o.Score);
         w.WriteFiniteOrNull("null_false_positive_fraction", o.NullFalsePositiveFraction);
         w.WriteEndObject();
         w.WriteStartObject("seconds");

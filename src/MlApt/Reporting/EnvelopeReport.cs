@@ -19,11 +19,11 @@ internal static class EnvelopeReport
         ("eta×sigma_xy", "eta", "sigma_xy_nm", "detection efficiency η", "σxy (nm)"),
     ];
 
-    /// <summary>The single axes, their keys and labels.</summary>
+    /// <summary>The single axes, their keys and labels ({0}: the specimens' pole, e.g. 001).</summary>
     public static readonly (string Axis, string Key, string Label)[] Axes =
     [
         ("sigma_z", "sigma_z_nm", "σz (nm)"),
-        ("tilt", "tilt_deg", "residual tilt of the pole from z (°)"),
+        ("tilt", "tilt_deg", "residual tilt of ⟨{0}⟩ from z (°)"),
         ("z_scale", "z_scale", "z-scale error (reconstructed / true depth)"),
         ("composition", "composition_index", "matrix composition"),
     ];
@@ -87,24 +87,19 @@ internal static class EnvelopeReport
             w.WriteNumber("z_scale", p.ZScale);
             w.WriteString("composition", string.Join(",", s.Composition.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Element}:{c.Amount}"))));
             w.WriteEndObject();
-            Number(w, "precision", r.Score.Precision);
-            Number(w, "recall", r.Score.Recall);
-            Number(w, "f1", r.Score.F1);
-            Number(w, "true_volume_fraction", r.Score.TrueVolumeFraction);
-            Number(w, "detected_volume_fraction", r.Score.DetectedVolumeFraction);
-            Number(w, "volume_ratio", r.Score.VolumeRatio);
-            Number(w, "null_false_positive_fraction", r.NullFalsePositiveFraction);
+            w.WriteFiniteOrNull("precision", r.Score.Precision);
+            w.WriteFiniteOrNull("recall", r.Score.Recall);
+            w.WriteFiniteOrNull("f1", r.Score.F1);
+            w.WriteFiniteOrNull("true_volume_fraction", r.Score.TrueVolumeFraction);
+            w.WriteFiniteOrNull("detected_volume_fraction", r.Score.DetectedVolumeFraction);
+            w.WriteFiniteOrNull("volume_ratio", r.Score.VolumeRatio);
+            w.WriteFiniteOrNull("null_false_positive_fraction", r.NullFalsePositiveFraction);
             w.WriteNumber("seconds", Math.Round(r.Seconds, 2));
             w.WriteEndObject();
         }
         w.WriteEndArray();
         writeProvenance?.Invoke(w);
         w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name);
     }
 
     /// <summary>
@@ -134,7 +129,7 @@ internal static class EnvelopeReport
             var points = results.Where(r => r.Point.Axis == axis).ToList();
             if (points.Count == 0) continue;
             var name = $"envelope_{axis}.png";
-            SaveAxis(Path.Combine(dir, name), points, key, key == "tilt_deg" ? $"residual tilt of ⟨{order.PoleName}⟩ from z (°)" : label, subject);
+            SaveAxis(Path.Combine(dir, name), points, key, string.Format(CultureInfo.InvariantCulture, label, order.PoleName), subject);
             files.Add(name);
         }
         return files;

@@ -126,12 +126,7 @@ public static class ValidationReport
                 w.WriteNumber("order", spec.Order);
                 w.WriteNumber("pole_tilt_deg", Math.Round(ValidationSweep.PoleTiltDegrees(spec, order), 3));
                 if (o.Alignment is { } alignment) w.WriteNumber("aligned_tilt_deg", Math.Round(alignment.TiltDegrees, 3));
-                w.WriteFiniteOrNull("precision", o.Score.Precision);
-                w.WriteFiniteOrNull("recall", o.Score.Recall);
-                w.WriteFiniteOrNull("f1", o.Score.F1);
-                w.WriteFiniteOrNull("iou", o.Score.IoU);
-                w.WriteFiniteOrNull("true_volume_fraction", o.Score.TrueVolumeFraction);
-                w.WriteFiniteOrNull("detected_volume_fraction", o.Score.DetectedVolumeFraction);
+                WriteRates(w, o.Score);
                 w.WriteFiniteOrNull("volume_ratio", o.Score.VolumeRatio);
                 w.WriteFiniteOrNull("null_false_positive_fraction", o.NullFalsePositiveFraction);
                 w.WriteNumber("best_f1_threshold", o.Best.Threshold);
@@ -146,15 +141,21 @@ public static class ValidationReport
         return json;
     }
 
-    private static void WriteScore(Utf8JsonWriter w, string name, MapScore s)
+    /// <summary>Writes a score's precision, recall, F1, IoU and true and detected volume fractions (null where undefined).</summary>
+    internal static void WriteRates(Utf8JsonWriter w, MapScore s)
     {
-        w.WriteStartObject(name);
         w.WriteFiniteOrNull("precision", s.Precision);
         w.WriteFiniteOrNull("recall", s.Recall);
         w.WriteFiniteOrNull("f1", s.F1);
         w.WriteFiniteOrNull("iou", s.IoU);
         w.WriteFiniteOrNull("true_volume_fraction", s.TrueVolumeFraction);
         w.WriteFiniteOrNull("detected_volume_fraction", s.DetectedVolumeFraction);
+    }
+
+    private static void WriteScore(Utf8JsonWriter w, string name, MapScore s)
+    {
+        w.WriteStartObject(name);
+        WriteRates(w, s);
         w.WriteFiniteOrNull("volume_ratio", s.VolumeRatio);
         w.WriteFiniteOrNull("false_positive_fraction", s.FalsePositiveFraction);
         w.WriteNumber("true_positives", s.TruePositives);
