@@ -1,12 +1,10 @@
+using System.Runtime.Intrinsics;
 using MlApt.Numerics;
 
 namespace MlApt.Sdm;
 
 public static partial class VoxelScan
 {
-    /// <summary>Most voxels in one row (bounds the difference histograms: (voxels + 1) × 192 ints per channel).</summary>
-    private const int MaxRowVoxels = 64;
-
     /// <summary>
     /// The multi-channel scan by rows: the centres that share x and y (in the map, a column of voxels along z)
     /// are scanned together. Neighbouring spheres of a column overlap, so a pair of atoms lies in several of
@@ -20,10 +18,18 @@ public static partial class VoxelScan
         var rows = Rows(cx, cy, cz, options.SphereRadius);
         double[] x = cx.ToArray(), y = cy.ToArray(), z = cz.ToArray();
         var order = rows.Order;
+        // The atoms of the centres' z range, copied once in cell order (see SpeciesIndex.SliceZ).
+        double zLow = double.PositiveInfinity, zHigh = double.NegativeInfinity;
+        foreach (var c in z)
+        {
+            zLow = Math.Min(zLow, c);
+            zHigh = Math.Max(zHigh, c);
+        }
+        var sliced = plan.Species.Select(s => s.SliceZ(zLow - options.SphereRadius, zHigh + options.SphereRadius)).ToArray();
         fixed (float* pc = counts)
         {
             var ac = (nint)pc;
-            Parallel.For(0, rows.Starts.Length - 1, Parallelism.Options, () => new RowWorker(plan, options), (r, _, w) =>
+            Parallel.For(0, rows.Starts.Length - 1, Parallelism.Options, () => new RowWorker(plan, sliced, options), (r, _, w) =>
             {
                 var (start, end) = (rows.Starts[r], rows.Starts[r + 1]);
                 w.Row(x, y, z, order.AsSpan(start, end - start), (float*)ac);
@@ -37,7 +43,7 @@ public static partial class VoxelScan
 
     /// <summary>
     /// Groups the centres into rows: equal x and y, sorted by z, a new row where a row would hold more than
-    /// <see cref="MaxRowVoxels"/> voxels, span more z than the float screen's extent allows, or where two
+    /// <see cref="ZSdm.MaxRowVoxels"/> voxels, span more z than the float screen's extent allows, or where two
     /// neighbouring centres are too far apart to share an atom.
     /// </summary>
     private static RowPlan Rows(ReadOnlySpan<double> cx, ReadOnlySpan<double> cy, ReadOnlySpan<double> cz, double sphere)
@@ -61,7 +67,7 @@ public static partial class VoxelScan
             var first = starts.Count == 0 ? -1 : order[starts[^1]];
             if (first < 0
                 || x[order[t]] != x[first] || y[order[t]] != y[first]
-                || t - starts[^1] >= MaxRowVoxels
+                || t - starts[^1] >= ZSdm.MaxRowVoxels
                 || z[order[t]] - z[first] > extent
                 || z[order[t]] - z[order[t - 1]] > 2 * sphere)
                 starts.Add(t);
@@ -74,17 +80,19 @@ public static partial class VoxelScan
     private sealed unsafe class RowWorker
     {
         private readonly ChannelPlan _plan;
+        private readonly SpeciesIndex[] _species;
         private readonly double _sphere;
         private readonly double _r2;
         private readonly RowAtoms[] _atoms;
         private readonly ZSdm.RowPending _pending = new();
-        private readonly int[] _d = new int[(MaxRowVoxels + 1) * ZSdm.RowStride];
+        private readonly int[] _d = new int[ZSdm.RowHistogramInts];
         private readonly int[] _running = new int[ZSdm.RowStride];
-        private readonly double[] _rowZ = new double[MaxRowVoxels];
+        private readonly double[] _rowZ = new double[ZSdm.MaxRowVoxels];
 
-        public RowWorker(ChannelPlan plan, VoxelScanOptions o)
+        public RowWorker(ChannelPlan plan, SpeciesIndex[] species, VoxelScanOptions o)
         {
             _plan = plan;
+            _species = species;
             _sphere = o.SphereRadius;
             _r2 = o.PairRadius * o.PairRadius;
             _atoms = plan.Species.Select(_ => new RowAtoms()).ToArray();
@@ -99,7 +107,7 @@ public static partial class VoxelScan
             double x = cx[voxels[0]], y = cy[voxels[0]];
             var origin = 0.5 * (rowZ[0] + rowZ[^1]);
             for (var s = 0; s < _atoms.Length; s++)
-                _atoms[s].Fill(_plan.Species[s], x, y, rowZ, origin, _sphere);
+                _atoms[s].Fill(_species[s], x, y, rowZ, origin, _sphere);
             var channels = _plan.Channels;
             fixed (int* d = _d)
             {
@@ -107,23 +115,35 @@ public static partial class VoxelScan
                 {
                     var (ia, ib) = _plan.Pairs[c];
                     RowAtoms a = _atoms[ia], b = _atoms[ib];
-                    var used = (length + 1) * ZSdm.RowStride;
-                    _d.AsSpan(0, used).Clear();
                     if (a.Count > 0 && b.Count > 0)
                         Pairs(a, b, ia == ib, d);
-                    // Prefix sums over the row's positions give each voxel's counts.
-                    var running = _running.AsSpan();
-                    running.Clear();
-                    for (var k = 0; k < length; k++)
+                    // Prefix sums over the row's positions give each voxel's counts; each position is cleared as
+                    // it is read, so the histogram is all zeros again for the next channel.
+                    fixed (int* running = _running)
                     {
-                        var at = _d.AsSpan(k * ZSdm.RowStride, ZSdm.RowStride);
-                        for (var t = 0; t < ZSdm.RowStride; t++)
-                            running[t] += at[t];
-                        var row = new Span<float>(counts + ((long)voxels[k] * channels + c) * Bins, Bins);
-                        if (ia == ib)
-                            ZSdm.SumRowSame(running, row);
-                        else
-                            ZSdm.SumRowCross(running, row);
+                        new Span<int>(running, ZSdm.RowStride).Clear();
+                        for (var k = 0; k <= length; k++)
+                        {
+                            var at = d + k * ZSdm.RowStride;
+                            for (var t = 0; t < ZSdm.RowStride; t += Vector256<int>.Count)
+                            {
+                                int* c0 = at + t, c1 = c0 + ZSdm.RowCopyInts, c2 = c1 + ZSdm.RowCopyInts, c3 = c2 + ZSdm.RowCopyInts;
+                                (Vector256.Load(running + t) + Vector256.Load(c0) + Vector256.Load(c1) + Vector256.Load(c2) + Vector256.Load(c3))
+                                    .Store(running + t);
+                                Vector256<int>.Zero.Store(c0);
+                                Vector256<int>.Zero.Store(c1);
+                                Vector256<int>.Zero.Store(c2);
+                                Vector256<int>.Zero.Store(c3);
+                            }
+                            if (k == length)
+                                break;
+                            var row = new Span<float>(counts + ((long)voxels[k] * channels + c) * Bins, Bins);
+                            var sums = new ReadOnlySpan<int>(running, ZSdm.RowStride);
+                            if (ia == ib)
+                                ZSdm.SumRowSame(sums, row);
+                            else
+                                ZSdm.SumRowCross(sums, row);
+                        }
                     }
                 }
             }
@@ -156,6 +176,7 @@ public static partial class VoxelScan
 
         private double[] _gx = new double[1024], _gy = new double[1024], _gz = new double[1024];
         private int[] _gLo = new int[1024], _gHi = new int[1024], _gSlice = new int[1024];
+        private int[] _next = new int[1024];
 
         public int Count { get; private set; }
         public int Slices { get; private set; }
@@ -211,7 +232,9 @@ public static partial class VoxelScan
             }
             for (var s = 0; s < Slices; s++)
                 start[s + 1] += start[s];
-            Span<int> next = Slices <= 1024 ? stackalloc int[Slices] : new int[Slices];
+            if (_next.Length < Slices)
+                _next = new int[Slices];
+            var next = _next.AsSpan(0, Slices);
             start[..Slices].CopyTo(next);
             for (var i = 0; i < n; i++)
             {

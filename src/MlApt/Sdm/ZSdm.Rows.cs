@@ -18,12 +18,12 @@ public static partial class ZSdm
     internal const double ScreenedMaxRadius = 4.0;
 
     /// <summary>Largest distance (nm) of a screened coordinate from its origin (a row's axis and middle).</summary>
-    internal const double ScreenedMaxExtent = 8.0;
+    internal const double ScreenedMaxExtent = 12.0;
 
-    // Error bounds of the float screen, for local coordinates within 8 nm of their origin and pairs within
-    // 4 nm: each local coordinate is off by ≤ 2⁻²⁴·8 = 4.8e-7 nm, a float difference by ≤ 2e-6 nm; a squared
+    // Error bounds of the float screen, for local coordinates within 12 nm of their origin and pairs within
+    // 4 nm: each local coordinate is off by ≤ 2⁻²⁴·12 = 7.2e-7 nm, a float difference by ≤ 2e-6 nm; a squared
     // distance near R² ≤ 16 by ≤ 6e-5 nm²; the bin value (Δz + 1.5)·200/3 by ≤ 2e-4 bins. The margins
-    // are several times these, so outside them the float decision is the double decision.
+    // are at least three times these, so outside them the float decision is the double decision.
     private const float D2Margin = 2e-4f;
     private const float DxMargin = 1e-4f;
     private const float BinMargin = 2e-3f;
@@ -54,6 +54,18 @@ public static partial class ZSdm
 
     /// <summary>Offset of the exactly decided pairs' bins in a row position.</summary>
     internal const int RowExact = 96;
+
+    /// <summary>Most voxels in one row (bounds the difference histograms).</summary>
+    internal const int MaxRowVoxels = 64;
+
+    /// <summary>
+    /// Ints of one copy of a row's difference histogram (positions 0 … <see cref="MaxRowVoxels"/>); the row
+    /// kernels count into four copies (<see cref="RowHistogramInts"/>), summed when the counts are read.
+    /// </summary>
+    internal const int RowCopyInts = (MaxRowVoxels + 1) * RowStride;
+
+    /// <summary>Ints of a row kernel's difference histogram: four copies.</summary>
+    internal const int RowHistogramInts = 4 * RowCopyInts;
 
     /// <summary>The 93 cropped counts of a same-species channel from a row position's running sums (see <see cref="SumSame"/>).</summary>
     internal static void SumRowSame(ReadOnlySpan<int> running, Span<float> row)
@@ -253,7 +265,22 @@ public static partial class ZSdm
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void FlushRow(int* plus, int* minus, int count, int* d)
     {
-        for (var t = 0; t < count; t++)
+        // Consecutive pairs of one centre often hit the same slot; spread over four copies, the increments
+        // do not wait for each other's stores.
+        int* d1 = d + RowCopyInts, d2 = d1 + RowCopyInts, d3 = d2 + RowCopyInts;
+        var t = 0;
+        for (; t + 4 <= count; t += 4)
+        {
+            d[plus[t]]++;
+            d[minus[t]]--;
+            d1[plus[t + 1]]++;
+            d1[minus[t + 1]]--;
+            d2[plus[t + 2]]++;
+            d2[minus[t + 2]]--;
+            d3[plus[t + 3]]++;
+            d3[minus[t + 3]]--;
+        }
+        for (; t < count; t++)
         {
             d[plus[t]]++;
             d[minus[t]]--;
