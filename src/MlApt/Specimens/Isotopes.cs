@@ -23,6 +23,12 @@ internal static class Isotopes
         _ => throw new ArgumentException($"no isotope table for '{element}'", nameof(element)),
     };
 
+    /// <summary>
+    /// The charge state most of the element's ions take in APT of alloys: 1 for Al (Al⁺ at 27 Da dominates in
+    /// Fe–Al and steels), 2 for the transition metals.
+    /// </summary>
+    public static int UsualCharge(string element) => element == "Al" ? 1 : 2;
+
     /// <summary>Draws a mass-to-charge value for an ion of the element at the given charge state.</summary>
     public static double DrawMassToCharge(string element, int charge, Random random)
     {
