@@ -39,8 +39,17 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
             if (!(settings.SphereRadius is > 0.1 and <= 3))
                 InputError.In("--sphere-radius", $"{settings.SphereRadius}: expected 0.1 … 3 nm");
             var pairs = (settings.Channels ?? "Ni-Ni").Split(',', StringSplitOptions.TrimEntries).Select(p => Sdm.ElementPair.Parse(p, "--channels")).ToList();
-            bank = Validation.SpecimenBank.Generate(specimens, settings.Seed, stage, settings.SphereRadius, pairs,
-                n => io.Error.WriteLine(Invariant($"mlapt: specimen {n}/{specimens}")));
+            var options = new Validation.SpecimenBankOptions(specimens, settings.Seed)
+            {
+                DomainFree = settings.DomainFree,
+                Ranges = settings.SpecimenRanges == "envelope" ? Validation.SpecimenBankRanges.Envelope : Validation.SpecimenBankRanges.Validation,
+                SamplesPerSpecimen = settings.SamplesPerSpecimen,
+                Stage = stage,
+                SphereRadius = settings.SphereRadius,
+                Pairs = pairs,
+            };
+            var total = specimens + settings.DomainFree;
+            bank = Validation.SpecimenBank.Generate(options, n => io.Error.WriteLine(Invariant($"mlapt: specimen {n}/{total}")));
         }
         else
         {

@@ -14,8 +14,25 @@ internal sealed class BankSettings : CommonSettings
 {
     /// <summary>Specimen bank.</summary>
     [CommandOption("--specimens <N>")]
-    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains: the map's own preprocessed Ni-Ni voxel z-SDMs, labelled CSRO when half the voxel sphere lies in a domain (the default model's bank).")]
+    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains: the map's own voxel z-SDMs, labelled CSRO when half the voxel (its 1 nm cube) lies in a domain (the default model's bank).")]
     public int? Specimens { get; init; }
+
+    /// <summary>Domain-free specimens of the specimen bank.</summary>
+    [CommandOption("--domain-free <N>")]
+    [Description("With --specimens: also N domain-free specimens, drawn from the same ranges, whose voxels are all matrix (negatives).")]
+    [DefaultValue(0)]
+    public int DomainFree { get; init; }
+
+    /// <summary>Parameter ranges of the specimen bank.</summary>
+    [CommandOption("--specimen-ranges <R>")]
+    [Description("With --specimens: validation (η 0.30–0.65, σxy 0.25–0.55 nm, σz 0.025–0.045 nm, S 0.7–1.0, radii 0.8–2.0 nm, equiatomic, no tilt) or envelope (radii 0.5–2.0 nm, S 0.45–1.0, η 0.25–0.8, σxy 0.2–0.7 nm, σz 0.02–0.06 nm, tilt 0–8°, z-scale 0.9–1.1, non-equiatomic).")]
+    [DefaultValue("validation")]
+    public string SpecimenRanges { get; init; } = "validation";
+
+    /// <summary>Samples per specimen at most.</summary>
+    [CommandOption("--samples-per-specimen <N>")]
+    [Description("With --specimens: keep at most N voxels per specimen (CSRO : matrix 1 : 3; a domain-free specimen gives N matrix voxels; default: every CSRO voxel, 2000 per domain-free specimen).")]
+    public int? SamplesPerSpecimen { get; init; }
 
     /// <summary>Stage of the specimen bank's z-SDMs.</summary>
     [CommandOption("--sdm-stage <S>")]
@@ -158,6 +175,14 @@ internal sealed class BankSettings : CommonSettings
             return ValidationResult.Error("bank: give exactly one of --preset, --import, --structure or --specimens");
         if (Specimens is { } sp && sp is < 1 or > 10_000)
             return ValidationResult.Error(Invariant($"--specimens {sp}: expected 1 … 10000"));
+        if (Specimens is null && (DomainFree != 0 || SamplesPerSpecimen is not null || SpecimenRanges != "validation"))
+            return ValidationResult.Error("--domain-free, --samples-per-specimen and --specimen-ranges: only with --specimens");
+        if (DomainFree is < 0 or > 10_000)
+            return ValidationResult.Error(Invariant($"--domain-free {DomainFree}: expected 0 … 10000"));
+        if (SamplesPerSpecimen is { } per && per is < 4 or > 10_000_000)
+            return ValidationResult.Error(Invariant($"--samples-per-specimen {per}: expected 4 … 10000000"));
+        if (SpecimenRanges is not ("validation" or "envelope"))
+            return ValidationResult.Error($"--specimen-ranges '{SpecimenRanges}': expected validation or envelope");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the .npz to write");
         if (Preset is not null && !BankPresets.Names.Contains(Preset))

@@ -6,7 +6,7 @@ namespace MlApt.Validation;
 /// The validation specimens of the benchmark: CoCrNi, 20 × 20 × 40 nm, 30 L1₂ Ni domains of radius 1.0–1.8 nm,
 /// each with η, σxy, σz and order drawn uniformly from the ranges (η 0.35–0.6, σxy 0.3–0.5 nm,
 /// σz 0.03–0.04 nm, S 0.8–1.0). Seeds start at 1000 and never meet the training specimens' seeds
-/// (drawn from the bank seed through <see cref="SpecimenBank.SpecimenFor"/>, which also uses other sizes).
+/// (drawn from the bank seed through <see cref="SpecimenBank.SpecimenFor(long, int)"/>, which also uses other sizes).
 /// </summary>
 public static class ValidationSweep
 {

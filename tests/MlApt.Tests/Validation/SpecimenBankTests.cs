@@ -50,3 +50,60 @@ public class SpecimenBankTests
             Assert.Equal(pre[k], got[k], 4);
     }
 }
+
+public class SpecimenBankLabelTests
+{
+    private static readonly List<(double X, double Y, double Z)> Cube = SpecimenBank.CubePoints(1.0);
+
+    [Theory]
+    // A 0.6 nm domain fills 0.9 nm³: half of the 1 nm voxel when centred on it, whatever the sphere the z-SDM is
+    // taken from (a 1.25 nm sphere could never be half inside it).
+    [InlineData(0.6, 0.0, true)]
+    [InlineData(0.6, 0.7, false)]
+    // A large domain: the voxel is CSRO while its centre is inside, matrix once it is outside.
+    [InlineData(2.0, 1.9, true)]
+    [InlineData(2.0, 2.1, false)]
+    public void Voxel_IsCsro_WhenHalfItsCubeIsInADomain(double radius, double offset, bool expected)
+    {
+        var index = new DomainIndex([new SphericalDomain(offset, 0, -5, radius)]);
+        Assert.Equal(expected, SpecimenBank.IsCsro(index, (0, 0, -5), Cube));
+    }
+
+    [Fact]
+    public void IsCsro_UndoesTheZScale()
+    {
+        // Stretched by 1.5 about z = −5, the domain at z = −3 is seen at z = −5 + 1.5 × 2 = −2.
+        var index = new DomainIndex([new SphericalDomain(0, 0, -3, 0.8)]);
+        Assert.True(SpecimenBank.IsCsro(index, (0, 0, -2), Cube, 1.5, -5));
+        Assert.False(SpecimenBank.IsCsro(index, (0, 0, -2), Cube));
+    }
+
+    [Fact]
+    public void EnvelopeBank_DrawsTheEnvelope_AndDomainFreeSpecimensAreMatrixOnly()
+    {
+        var draws = Enumerable.Range(0, 40).Select(i => SpecimenBank.SpecimenFor(2, i, SpecimenBankRanges.Envelope)).ToList();
+        Assert.All(draws, d =>
+        {
+            Assert.InRange(d.Spec.RadiusMin, 0.5, 1.8);
+            Assert.InRange(d.Spec.RadiusMax, d.Spec.RadiusMin, 2.0);
+            Assert.InRange(d.Spec.Order, 0.45, 1.0);
+            Assert.InRange(d.Spec.Efficiency, 0.25, 0.8);
+            Assert.InRange(d.Spec.SigmaXy, 0.2, 0.7);
+            Assert.InRange(d.Spec.SigmaZ, 0.02, 0.06);
+            Assert.InRange(d.TiltDegrees, 0, 8);
+            Assert.InRange(d.ZScale, 0.9, 1.1);
+            Assert.True(d.Spec.Domains >= 3);
+        });
+        Assert.Contains(draws, d => d.Spec.RadiusMax < 1.0);
+        Assert.Contains(draws, d => d.Spec.Composition.Select(c => c.Amount).Distinct().Count() == 3);
+        Assert.Equal(0, SpecimenBank.SpecimenFor(2, 0, SpecimenBankRanges.Envelope, domainFree: true).Spec.Domains);
+
+        var options = new SpecimenBankOptions(1, 2) { DomainFree = 1, Ranges = SpecimenBankRanges.Envelope, SamplesPerSpecimen = 400 };
+        var bank = SpecimenBank.Generate(options);
+        Assert.Equal(bank.Y, SpecimenBank.Generate(options).Y);
+        var csro = bank.Y.Count(y => y == 1);
+        Assert.InRange(csro, 1, 130); // about 400 / (1 + 3) at most, drawn at random
+        Assert.InRange(bank.Count, 500, 1100); // about 400 from each specimen, drawn at random
+        Assert.DoesNotContain(bank.X, float.IsNaN);
+    }
+}
