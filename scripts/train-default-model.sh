@@ -23,9 +23,12 @@ MIN_DOMAIN=16 # smallest selected domain kept (sub-voxels of 0.5 nm)
 # An L1₂ Ni domain also puts Co and Cr on its other sublattice, so every pair's z-SDM carries it.
 CHANNELS=Ni-Ni,Co-Co,Cr-Cr,Ni-Co,Ni-Cr,Co-Cr
 
-mlapt bank --specimens 16 --seed 1 --sphere-radius "$SPHERE" --sdm-stage normalized --channels "$CHANNELS" \
-  --out "$work/specimens.npz"
-mlapt train --bank "$work/specimens.npz" --seed 1 --epochs 20 --shifts none \
+# 40 specimens drawn across the detection envelope (radius 0.5–2.0 nm, S 0.45–1.0, η 0.25–0.8, σxy 0.2–0.7 nm,
+# σz 0.02–0.06 nm, tilt 0–8°, z-scale 0.9–1.1, non-equiatomic) and 10 domain-free ones as negatives,
+# at most 4000 voxels each (CSRO : matrix 1 : 3).
+mlapt bank --specimens 40 --domain-free 10 --specimen-ranges envelope --samples-per-specimen 4000 --seed 1 \
+  --sphere-radius "$SPHERE" --sdm-stage normalized --channels "$CHANNELS" --out "$work/specimens.npz"
+mlapt train --bank "$work/specimens.npz" --seed 1 --epochs 8 --shifts none \
   --map-stage normalized --map-sphere "$SPHERE" --map-rule mean --map-threshold "$THRESHOLD" --map-min-domain "$MIN_DOMAIN" \
   --map-domain-fraction "$DOMAIN_FRACTION" \
   --out src/MlApt/Learning/Models/default.safetensors
