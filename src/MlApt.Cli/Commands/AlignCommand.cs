@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
@@ -133,12 +134,12 @@ internal sealed class AlignCommand(CliIo io) : Command<AlignSettings>
 
         if (settings.Json)
         {
-            JsonOutput.Write(io.Out, w =>
+            io.Out.WriteLine(JsonText.Write(w =>
             {
                 w.WriteStartObject();
                 AlignmentReport.WriteFields(w, found);
                 w.WriteEndObject();
-            });
+            }));
         }
         else
         {

@@ -157,6 +157,14 @@ internal sealed class BankSettings : CommonSettings
     [Description("Random sampling: N samples per class, each parameter uniform in its [[min, max]], instead of the grid.")]
     public int? Samples { get; init; }
 
+    /// <summary>The custom bank these settings describe (with --structure).</summary>
+    internal CustomBank ToCustomBank() => new()
+    {
+        Structure = Structure!, Element = Element, Other = Other, Composition = Composition, Classes = Classes, Channels = Channels,
+        Orientation = Orientation, Order = Order, Cells = Cells, Samples = Samples, SigmaXy = SigmaXy, SigmaZ = SigmaZ, Eta = Eta, Tilt = Tilt,
+        LatticeParameter = LatticeParameter,
+    };
+
     /// <summary>Custom-bank options that were given (name, given).</summary>
     internal IEnumerable<(string Option, bool Given)> CustomOptions =>
     [
@@ -205,6 +213,11 @@ internal sealed class BankSettings : CommonSettings
             return ValidationResult.Error(Invariant($"--samples {n}: expected 1 … 10000000"));
         if (Order is { } o && !(o >= 0 && o <= 1))
             return ValidationResult.Error(Invariant($"--order {o}: expected 0 ≤ S ≤ 1"));
+        foreach (var (option, axis) in new[] { ("--sigma-xy", SigmaXy), ("--sigma-z", SigmaZ), ("--eta", Eta), ("--tilt", Tilt), ("--lattice", LatticeParameter) })
+        {
+            if (Samples is null && axis is not null && !ParameterAxis.Parse(axis, option).IsGrid)
+                return ValidationResult.Error($"{option} '{axis}': a range min:max needs --samples (random sampling); give a grid start:stop:step for a grid bank");
+        }
         return base.Validate();
     }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
-using MlApt.Geometry;
 using MlApt.Io;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -43,85 +42,40 @@ internal sealed class InfoCommand(CliIo io) : Command<InfoSettings>
     public int Run(InfoSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        IonFile.CheckReadable(settings.File);
-        if (IonFileFormats.FromExtension(settings.File) is null or IonFileFormat.Csv && RangeTable.LooksLikeRangeFile(settings.File))
-            InputError.In(settings.File, $"this is a range file, not a reconstruction: use mlapt ranges {settings.File} (or give it to a reconstruction with --ranges)");
-        var table = settings.Ranges is null ? IonFile.EmbeddedRanges(settings.File) : RangeLoading.Load(settings.Ranges, settings.StrictRanges);
-        var rangesName = settings.Ranges ?? settings.File;
-        var cloud = IonFile.Read(settings.File, null, out var format);
-        var bounds = cloud.Text is { } text ? Bounds3.Of(text.X, text.Y, text.Z) : Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
-        long[]? counts = table is null ? null : table.Count(table.Assign(cloud));
-
+        var info = ReconstructionSummary.Describe(settings.File, settings.Ranges, settings.StrictRanges);
         if (settings.Json)
         {
-            JsonOutput.Write(io.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("file", settings.File);
-                w.WriteString("format", format.Name());
-                w.WriteNumber("ions", cloud.Count);
-                if (bounds is { } b)
-                {
-                    w.WriteStartObject("bounds");
-                    w.Triple("min", b.Min);
-                    w.Triple("max", b.Max);
-                    w.WriteEndObject();
-                }
-                else
-                {
-                    w.WriteNull("bounds");
-                }
-                if (table is not null && counts is not null)
-                {
-                    w.WriteString("ranges", rangesName);
-                    w.WriteStartObject("species");
-                    for (var s = 1; s < counts.Length; s++)
-                        w.WriteNumber(table.Species[s].Name, counts[s]);
-                    w.WriteEndObject();
-                    w.WriteNumber("unranged", counts[0]);
-                    w.WriteNumber("range_overlaps", table.Overlaps.Count);
-                }
-                if (cloud.OtherSections.Count > 0)
-                {
-                    w.WriteStartArray("other_sections");
-                    foreach (var s in cloud.OtherSections)
-                        w.WriteStringValue(s.Name);
-                    w.WriteEndArray();
-                }
-                w.WriteBoolean("epos_fields", cloud.Extras is not null);
-                w.WriteEndObject();
-            });
+            io.Out.WriteLine(info.ToJson());
             return MlAptApp.Ok;
         }
 
-        var ansi = io.Ansi;
         io.Heading(settings.File);
         var grid = new Table().Border(TableBorder.Rounded);
         grid.AddColumn("Property").AddColumn("Value");
-        grid.AddRow("Format", format.Name());
-        grid.AddRow("Ions", cloud.Count.ToString("N0", CultureInfo.InvariantCulture));
-        if (bounds is { } bb)
+        grid.AddRow("Format", info.Format.Name());
+        grid.AddRow("Ions", info.Ions.ToString("N0", CultureInfo.InvariantCulture));
+        if (info.Bounds is { } b)
         {
-            grid.AddRow("x (nm)", Interval(bb.Min.X, bb.Max.X));
-            grid.AddRow("y (nm)", Interval(bb.Min.Y, bb.Max.Y));
-            grid.AddRow("z (nm)", Interval(bb.Min.Z, bb.Max.Z));
+            grid.AddRow("x (nm)", Interval(b.Min.X, b.Max.X));
+            grid.AddRow("y (nm)", Interval(b.Min.Y, b.Max.Y));
+            grid.AddRow("z (nm)", Interval(b.Min.Z, b.Max.Z));
         }
-        if (cloud.Extras is not null)
+        if (info.HasEposFields)
             grid.AddRow("EPOS fields", "TOF, V_DC, V_pulse, det_x, det_y, ΔPulse, ions/pulse");
-        if (cloud.OtherSections.Count > 0)
-            grid.AddRow("Other sections", Markup.Escape(string.Join(", ", cloud.OtherSections.Select(s => s.Name))));
-        ansi.Write(grid);
+        if (info.OtherSections.Count > 0)
+            grid.AddRow("Other sections", Markup.Escape(string.Join(", ", info.OtherSections)));
+        io.Ansi.Write(grid);
 
-        if (table is not null && counts is not null)
+        if (info.Table is { } table && info.SpeciesCounts is { } counts)
         {
-            var total = Math.Max(1, cloud.Count);
-            io.Heading("Species (" + rangesName + ")");
+            var total = Math.Max(1, info.Ions);
+            io.Heading("Species (" + info.Ranges + ")");
             var species = new Table().Border(TableBorder.Rounded);
             species.AddColumn("Species").AddColumn(new TableColumn("Ions").RightAligned()).AddColumn(new TableColumn("%").RightAligned());
             for (var s = 1; s < counts.Length; s++)
                 species.AddRow(Markup.Escape(table.Species[s].Name), counts[s].ToString("N0", CultureInfo.InvariantCulture), Percent(counts[s], total));
             species.AddRow("[italic]unranged[/]", counts[0].ToString("N0", CultureInfo.InvariantCulture), Percent(counts[0], total));
-            ansi.Write(species);
+            io.Ansi.Write(species);
             RangeLoading.ReportOverlaps(io, table);
         }
         return MlAptApp.Ok;

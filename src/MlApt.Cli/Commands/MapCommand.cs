@@ -122,7 +122,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var total = Stopwatch.StartNew();
-        Box? box = settings.Box is null ? null : BoxOption.Parse(settings.Box, "--box");
+        Box? box = settings.Box is null ? null : BoxText.Parse(settings.Box);
         var table = RangeLoading.ForReconstruction(settings.Recon, settings.Ranges, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
@@ -148,7 +148,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         // The whole run's memory (every analysis and control kept until the report), before the first map.
         var runBox = box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
         MapBudget.Estimate(runBox, options.ScanOrDefault, cloud.Count, channels, elements, plan.Count, settings.Control, options.SlabLayers)
-            .EnsureFits(box is null ? $"{settings.Recon}: its ions span {BoxOption.Format(runBox)} (no --box given)" : "--box",
+            .EnsureFits(box is null ? $"{settings.Recon}: its ions span {BoxText.Format(runBox)} (no --box given)" : "--box",
                 box is null ? "give --box around the specimen (a stray ion far away widens the automatic box), or a larger --stride"
                     : "give a smaller --box, a larger --stride or fewer --control maps, or run --slab K/N pieces");
         var classify = EnsembleClassifier.Create(profile.Ensemble);

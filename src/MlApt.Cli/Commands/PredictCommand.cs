@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
 using MlApt.Learning;
@@ -47,50 +46,10 @@ internal sealed class PredictCommand(CliIo io) : Command<PredictSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var (ensemble, input) = settings.Load();
-        var prediction = settings.Exact ? ReferenceCnn.PredictEnsemble(ensemble, input.Values, input.Count) : Fast(ensemble, input.Values, input.Count);
-        var k = prediction.Classes;
-        var undefined = 0;
-        AtomicFile.Write(settings.Out!, s =>
-        {
-            using var w = new StreamWriter(s, new UTF8Encoding(false), 1 << 16);
-            var line = new StringBuilder();
-            for (var n = 0; n < prediction.Count; n++)
-            {
-                line.Clear();
-                if (double.IsNaN(prediction.Mean[n * k]))
-                    undefined++;
-                Append(line, prediction.Mean.AsSpan(n * k, k));
-                if (settings.Std)
-                    Append(line, prediction.Std.AsSpan(n * k, k));
-                line.Append('\n');
-                w.Write(line);
-            }
-        });
+        var prediction = settings.Exact ? ReferenceCnn.PredictEnsemble(ensemble, input.Values, input.Count) : CnnInference.PredictEnsemble(ensemble, input.Values, input.Count);
+        NumberCsv.Write(settings.Out!, prediction.Count, settings.Std ? [prediction.Mean, prediction.Std] : [prediction.Mean]);
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mlapt: {prediction.Count} z-SDM(s) classified by a {ensemble.Members.Count}-member ensemble (columns: {string.Join(", ", ensemble.ClassNames)}{(settings.Std ? ", then their standard deviations" : "")}); {undefined} undefined; written to {settings.Out}"));
+            $"mlapt: {prediction.Count} z-SDM(s) classified by a {ensemble.Members.Count}-member ensemble (columns: {string.Join(", ", ensemble.ClassNames)}{(settings.Std ? ", then their standard deviations" : "")}); {prediction.Undefined} undefined; written to {settings.Out}"));
         return MlAptApp.Ok;
-    }
-
-    /// <summary>The fast float32 engine, widened to the reference's result type.</summary>
-    private static EnsemblePrediction Fast(CnnEnsemble ensemble, double[] values, int count)
-    {
-        var k = ensemble.Architecture.Classes;
-        var x = new float[values.Length];
-        for (var i = 0; i < x.Length; i++)
-            x[i] = (float)values[i];
-        var mean = new float[count * k];
-        var std = new float[count * k];
-        CnnInference.Predict(ensemble, x, mean, std);
-        return new EnsemblePrediction(count, k, mean.Select(v => (double)v).ToArray(), std.Select(v => (double)v).ToArray());
-    }
-
-    private static void Append(StringBuilder line, ReadOnlySpan<double> values)
-    {
-        foreach (var v in values)
-        {
-            if (line.Length > 0)
-                line.Append(',');
-            line.Append(double.IsNaN(v) ? "nan" : v.ToString("R", CultureInfo.InvariantCulture));
-        }
     }
 }

@@ -37,51 +37,7 @@ internal sealed class RangesCommand(CliIo io) : Command<RangesSettings>
         var table = RangeLoading.Load(settings.File, settings.StrictRanges);
         if (settings.Json)
         {
-            JsonOutput.Write(io.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("file", settings.File);
-                w.WriteStartArray("ions");
-                foreach (var name in table.DeclaredIons)
-                    w.WriteStringValue(name);
-                w.WriteEndArray();
-                w.WriteStartArray("species");
-                for (var s = 1; s < table.Species.Count; s++)
-                    w.WriteStringValue(table.Species[s].Name);
-                w.WriteEndArray();
-                w.WriteStartArray("ranges");
-                foreach (var r in table.Ranges)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("lo", r.Lo);
-                    w.WriteNumber("hi", r.Hi);
-                    w.WriteString("species", r.Composition.Name);
-                    w.WriteStartObject("composition");
-                    foreach (var (element, count) in r.Composition.Parts)
-                        w.WriteNumber(element, count);
-                    w.WriteEndObject();
-                    w.WriteNumber("line", r.Line);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteNumber("duplicates_merged", table.DuplicatesMerged);
-                w.WriteStartArray("overlaps");
-                foreach (var o in table.Overlaps)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("lo", o.Lo);
-                    w.WriteNumber("hi", o.Hi);
-                    w.WriteNumber("first_line", o.First.Line);
-                    w.WriteNumber("second_line", o.Second.Line);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("warnings");
-                foreach (var warning in table.Warnings)
-                    w.WriteStringValue(warning);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            io.Out.WriteLine(table.ToJson(settings.File));
             return MlAptApp.Ok;
         }
 

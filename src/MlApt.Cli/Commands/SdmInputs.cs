@@ -29,6 +29,14 @@ internal class SdmSettings : CommonSettings
     [Description("Element pair: centres A, neighbours B (e.g. Ni-Ni, Co-Cr). Required.")]
     public string? Pair { get; init; }
 
+    /// <summary>Reads the pair's atoms, with the ranging's overlaps reported.</summary>
+    public PairPositions LoadPairPositions(CliIo io)
+    {
+        var input = PairPositions.Load(Recon, Ranges, StrictRanges, Pair!);
+        RangeLoading.ReportOverlaps(io, input.Table);
+        return input;
+    }
+
     /// <inheritdoc />
     public override Spectre.Console.ValidationResult Validate()
     {
@@ -37,22 +45,5 @@ internal class SdmSettings : CommonSettings
         if (string.IsNullOrWhiteSpace(Pair))
             return Spectre.Console.ValidationResult.Error("--pair is required, e.g. --pair Ni-Ni");
         return base.Validate();
-    }
-}
-
-/// <summary>The loaded inputs of an SDM command: centre and neighbour positions of the pair.</summary>
-internal sealed record SdmInputs(ElementPair Pair, IonCloud Cloud, RangeTable Table,
-    (double[] X, double[] Y, double[] Z) Centres, (double[] X, double[] Y, double[] Z) Neighbours)
-{
-    public static SdmInputs Load(CliIo io, SdmSettings s)
-    {
-        var pair = ElementPair.Parse(s.Pair!);
-        var table = RangeLoading.ForReconstruction(s.Recon, s.Ranges, s.StrictRanges);
-        RangeLoading.ReportOverlaps(io, table);
-        var cloud = IonFile.Read(s.Recon);
-        var species = table.Assign(cloud);
-        var a = ElementPair.Positions(cloud, species, table, pair.Centre);
-        var b = pair.IsSameElement ? a : ElementPair.Positions(cloud, species, table, pair.Neighbour);
-        return new SdmInputs(pair, cloud, table, a, b);
     }
 }

@@ -125,58 +125,12 @@ internal sealed class SimulateSettings : CommonSettings
         return base.Validate();
     }
 
-    /// <summary>The spec these settings describe; bad values give an <see cref="InputException"/>.</summary>
-    public SpecimenSpec ToSpec()
+    /// <summary>The spec these settings describe; bad values give an <see cref="InputException"/> naming the option.</summary>
+    public SpecimenSpec ToSpec() => new SpecimenRequest
     {
-        var size = Numbers(Size, "--size", 3);
-        var orientation = Numbers(Orientation, "--orientation", 3);
-        var radius = Radius.Split('-', 2, StringSplitOptions.TrimEntries);
-        var rmin = Number(radius[0], "--radius");
-        var rmax = radius.Length == 2 ? Number(radius[1], "--radius") : rmin;
-        if (!Enum.TryParse<DomainStructure>(Structure, ignoreCase: true, out var structure) || int.TryParse(Structure, out _))
-            InputError.In("--structure", $"'{Structure}': expected L12, L10 or B2");
-        var spec = new SpecimenSpec
-        {
-            Size = (size[0], size[1], size[2]),
-            Lattice = Lattice.ToLowerInvariant(),
-            A = A,
-            Composition = MlApt.Crystal.Composition.Parse(Composition, "--composition", allowZero: true).Entries,
-            Domains = Domains,
-            RadiusMin = rmin,
-            RadiusMax = rmax,
-            Element = Element,
-            Structure = structure,
-            Order = Order,
-            Efficiency = Eta,
-            SigmaXy = SigmaXy,
-            SigmaZ = SigmaZ,
-            Orientation = (orientation[0], orientation[1], orientation[2]),
-            Seed = Seed,
-        };
-        try
-        {
-            spec.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new InputException("simulate: " + e.Message);
-        }
-        return spec;
-    }
-
-    private static double[] Numbers(string text, string option, int count)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != count) InputError.In(option, $"'{text}': expected {count} comma-separated numbers");
-        return parts.Select(p => Number(p, option)).ToArray();
-    }
-
-    private static double Number(string text, string option)
-    {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-            InputError.In(option, $"'{text}' is not a number");
-        return v;
-    }
+        Size = Size, Lattice = Lattice, LatticeParameter = A, Composition = Composition, Domains = Domains, Radius = Radius, Element = Element,
+        Structure = Structure, Order = Order, Eta = Eta, SigmaXy = SigmaXy, SigmaZ = SigmaZ, Orientation = Orientation, Seed = Seed,
+    }.ToSpec();
 }
 
 /// <summary>
@@ -199,7 +153,7 @@ internal sealed class SimulateCommand(CliIo io) : Command<SimulateSettings>
         }
         catch (ArgumentException e)
         {
-            throw new InputException("simulate: " + e.Message);
+            throw new InputException(e.Message, e); // e.g. more domains than fit: the message names the parameter
         }
         var (paths, truth) = SpecimenFiles.Write(settings.Out!, specimen);
         if (settings.Json)

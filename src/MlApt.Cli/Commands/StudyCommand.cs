@@ -1,3 +1,4 @@
+using MlApt.Numerics;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
@@ -65,7 +66,7 @@ internal sealed class StudyCommand(CliIo io) : Command<StudySettings>
 
         if (settings.Json)
         {
-            JsonOutput.Write(io.Out, w => StudyJson.Write(w, study, settings.Out, files));
+            io.Out.WriteLine(JsonText.Write(w => StudyJson.Write(w, study, settings.Out, files)));
             return MlAptApp.Ok;
         }
         io.Heading($"CSRO study of {table.Samples.Count} samples ({settings.Table})");

@@ -7,7 +7,6 @@ using MlApt.Learning;
 using MlApt.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 
@@ -117,20 +116,6 @@ internal sealed class TrainSettings : CommonSettings
     [Description("Write loss.png, accuracy.png (per fold, training and validation) and confusion.png (ensemble, held-out set) into DIR.")]
     public string? Plot { get; init; }
 
-    /// <summary>The parsed shift range, or null for none.</summary>
-    public (int Min, int Max)? ParsedShifts
-    {
-        get
-        {
-            if (Shifts.Equals("none", StringComparison.OrdinalIgnoreCase))
-                return null;
-            var parts = Shifts.Split(',');
-            return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var lo)
-                && int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var hi) && lo <= hi
-                ? (lo, hi) : throw new InvalidOperationException("unvalidated shifts");
-        }
-    }
-
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
@@ -155,15 +140,6 @@ internal sealed class TrainSettings : CommonSettings
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--test-fraction {TestFraction}: expected 0 ≤ f < 0.5"));
         if (Patience < 0)
             return ValidationResult.Error($"--patience {Patience}: expected ≥ 0");
-        if (ClassWeights.ToUpperInvariant() is not ("NONE" or "BALANCED"))
-            return ValidationResult.Error($"--class-weights '{ClassWeights}': expected none or balanced");
-        if (!Shifts.Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            var parts = Shifts.Split(',');
-            if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var lo)
-                || !int.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var hi) || lo > hi || Math.Max(-lo, hi) > 40)
-                return ValidationResult.Error($"--shifts '{Shifts}': expected MIN,MAX with MIN ≤ MAX (e.g. -2,1), or none");
-        }
         return base.Validate();
     }
 }
@@ -175,11 +151,7 @@ internal sealed class TrainCommand(CliIo io) : Command<TrainSettings>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        OutputFolder.CheckFile(settings.Out!, "--out");
-        using var plotFolder = settings.Plot is null ? null : OutputFolder.Begin(settings.Plot, "--plot");
-        var banks = settings.Banks.Select(TrainingBank.Load).ToList();
-        var bank = TrainingBank.Concat(banks, settings.Banks);
-        var shifts = settings.ParsedShifts;
+        var shifts = ModelTraining.ParseShifts(settings.Shifts, "--shifts");
         var options = new TrainingOptions
         {
             Folds = settings.Folds,
@@ -192,11 +164,15 @@ internal sealed class TrainCommand(CliIo io) : Command<TrainSettings>
             MaxShift = shifts?.Max ?? 0,
             SplitBySource = settings.SplitBySource,
             Patience = settings.Patience,
-            ClassWeights = settings.ClassWeights.Equals("balanced", StringComparison.OrdinalIgnoreCase) ? ClassWeighting.Balanced : ClassWeighting.None,
+            ClassWeights = ModelTraining.ParseClassWeights(settings.ClassWeights, "--class-weights"),
             Threads = settings.Threads ?? 0,
         };
-        if (bank.Count < 2 * options.Folds)
-            throw new InputException($"{settings.Banks[0]}: {bank.Count} samples are too few for {options.Folds} folds");
+        var tuning = new MapTuning(settings.MapStage is null ? null : MapTuning.ParseStage(settings.MapStage), settings.MapSphere, settings.MapMinDomain,
+            settings.MapDomainFraction, settings.MapRule, settings.MapThreshold);
+        tuning.WriteTo(new Dictionary<string, string>()); // its values checked before the training, not after it
+        OutputFolder.CheckFile(settings.Out!, "--out");
+        using var plotFolder = settings.Plot is null ? null : OutputFolder.Begin(settings.Plot, "--plot");
+        var bank = ModelTraining.LoadBanks(settings.Banks, options.Folds);
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mlapt: training {options.Folds} members on {bank.Count} samples ({bank.Channels} channel(s) × {bank.Length}, classes {string.Join("/", bank.Classes)}), {options.Epochs} epochs"));
         var gate = new Lock();
@@ -206,15 +182,7 @@ internal sealed class TrainCommand(CliIo io) : Command<TrainSettings>
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  fold {e.Fold + 1} epoch {e.Epoch,2}: loss {e.TrainLoss:F4} acc {e.TrainAccuracy:F4}  val_loss {e.ValidationLoss:F4} val_acc {e.ValidationAccuracy:F4}"));
         });
-        var metadata = new Dictionary<string, string>(result.Model.Metadata, StringComparer.Ordinal)
-        {
-            ["bank.files"] = string.Join(";", settings.Banks.Select(Path.GetFileName)),
-            ["bank.sha256"] = string.Join(";", settings.Banks.Select(Provenance.Sha256)),
-        };
-        new MapTuning(settings.MapStage is null ? null : MapTuning.ParseStage(settings.MapStage), settings.MapSphere, settings.MapMinDomain,
-            settings.MapDomainFraction, settings.MapRule, settings.MapThreshold).WriteTo(metadata);
-        var model = new CnnEnsemble(result.Model.Architecture, result.Model.Members, result.Model.ClassNames, result.Model.Pairs, metadata);
-        ModelFile.Save(settings.Out!, model);
+        ModelTraining.Save(settings.Out!, result, settings.Banks, tuning);
         IReadOnlyList<string> plots = [];
         if (plotFolder is not null)
         {

@@ -121,7 +121,7 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-        var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxOption.Parse(settings.Box, "--box");
+        var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxText.Parse(settings.Box);
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var cloud = IonFile.Read(recon);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
 using MlApt.Sdm;
@@ -35,18 +34,11 @@ internal sealed class ZsdmSettings : SdmSettings
     public double Radius { get; init; } = 0.75;
 
     /// <summary>The parsed stage.</summary>
-    public SdmStage ParsedStage => Stage.ToUpperInvariant() switch
-    {
-        "RAW" => SdmStage.Raw,
-        "NORMALIZED" or "NORMALISED" => SdmStage.Normalized,
-        _ => SdmStage.Preprocessed,
-    };
+    public SdmStage ParsedStage => SdmStageText.Parse(Stage, "--stage", allowRaw: true);
 
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (Stage.ToUpperInvariant() is not ("RAW" or "NORMALIZED" or "NORMALISED" or "PREPROCESSED"))
-            return ValidationResult.Error($"--stage '{Stage}': expected raw, normalized or preprocessed");
         if (string.IsNullOrWhiteSpace(Centers))
             return ValidationResult.Error("--centers is required: a file of x,y,z points");
         if (string.IsNullOrWhiteSpace(Out))
@@ -67,38 +59,13 @@ internal sealed class ZsdmCommand(CliIo io) : Command<ZsdmSettings>
     public override int Execute(CommandContext context, ZsdmSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var stage = settings.ParsedStage;
         var (cx, cy, cz) = PointFile.Read(settings.Centers!);
-        var input = SdmInputs.Load(io, settings);
-        var options = new VoxelScanOptions { SphereRadius = settings.Radius };
-        var cell = Math.Max(settings.Radius, 0.25);
-        var a = SpeciesIndex.Build(input.Centres.X, input.Centres.Y, input.Centres.Z, cell);
-        var b = input.Pair.IsSameElement ? a : SpeciesIndex.Build(input.Neighbours.X, input.Neighbours.Y, input.Neighbours.Z, cell);
-        var counts = new float[cx.Length * VoxelScan.Bins];
-        var atoms = new int[cx.Length];
-        VoxelScan.RunAt(cx, cy, cz, options, a, b, counts, atoms);
-        var values = new double[counts.Length];
-        var undefined = Preprocessing.ApplyBatch(counts, values, settings.ParsedStage);
-
-        AtomicFile.Write(settings.Out!, s =>
-        {
-            using var w = new StreamWriter(s, new UTF8Encoding(false), 1 << 16);
-            var line = new StringBuilder();
-            for (var c = 0; c < cx.Length; c++)
-            {
-                line.Clear();
-                for (var k = 0; k < VoxelScan.Bins; k++)
-                {
-                    if (k > 0)
-                        line.Append(',');
-                    var v = values[c * VoxelScan.Bins + k];
-                    line.Append(double.IsNaN(v) ? "nan" : v.ToString("R", CultureInfo.InvariantCulture));
-                }
-                line.Append('\n');
-                w.Write(line);
-            }
-        });
+        var input = settings.LoadPairPositions(io);
+        var (values, undefined) = PointZSdms.Compute(input, cx, cy, cz, settings.Radius, stage);
+        NumberCsv.Write(settings.Out!, cx.Length, values);
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mlapt: {input.Pair} z-SDMs ({settings.ParsedStage.ToString().ToLowerInvariant()}) of {cx.Length} centre(s) written to {settings.Out}; {undefined} undefined"));
+            $"mlapt: {input.Pair} z-SDMs ({SdmStageText.Name(stage)}) of {cx.Length} centre(s) written to {settings.Out}; {undefined} undefined"));
         return MlAptApp.Ok;
     }
 }

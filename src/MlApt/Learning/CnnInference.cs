@@ -41,6 +41,21 @@ public sealed class CnnInference
         new CnnInference(ensemble).Predict(inputs, meanProbabilities, std);
 
     /// <summary>
+    /// The fast float32 engine on double inputs (<paramref name="count"/> samples), widened to the reference's result
+    /// type so that the two are interchangeable (they agree to about 1e-6).
+    /// </summary>
+    public static EnsemblePrediction PredictEnsemble(CnnEnsemble ensemble, double[] inputs, int count)
+    {
+        ArgumentNullException.ThrowIfNull(ensemble);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var k = ensemble.Architecture.Classes;
+        var mean = new float[count * k];
+        var std = new float[count * k];
+        Predict(ensemble, Array.ConvertAll(inputs, v => (float)v), mean, std);
+        return new EnsemblePrediction(count, k, Array.ConvertAll(mean, v => (double)v), Array.ConvertAll(std, v => (double)v));
+    }
+
+    /// <summary>
     /// inputs: N·C·L values ([N][C][L]); meanProbabilities: N·K; std: N·K or empty (not computed).
     /// </summary>
     public unsafe void Predict(ReadOnlySpan<float> inputs, Span<float> meanProbabilities, Span<float> std)

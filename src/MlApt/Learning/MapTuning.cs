@@ -32,10 +32,7 @@ public sealed record MapTuning(SdmStage? Stage = null, double? SphereRadius = nu
     public const string ThresholdKey = "map.threshold";
 
     /// <summary>Parses a stage name; errors name the parameter <paramref name="parameter"/>.</summary>
-    public static SdmStage ParseStage(string text, string parameter = "map-stage") =>
-        text.Equals("normalized", StringComparison.OrdinalIgnoreCase) ? SdmStage.Normalized
-        : text.Equals("preprocessed", StringComparison.OrdinalIgnoreCase) ? SdmStage.Preprocessed
-        : throw new InputException($"{parameter} '{text}': expected preprocessed or normalized");
+    public static SdmStage ParseStage(string text, string parameter = "map-stage") => SdmStageText.Parse(text, parameter);
 
     /// <summary>Checks the values and writes the recorded ones into <paramref name="metadata"/>; errors name the <c>map-*</c> parameter.</summary>
     public void WriteTo(IDictionary<string, string> metadata)

@@ -10,7 +10,11 @@ namespace MlApt.Learning;
 /// <param name="Classes">Classes K.</param>
 /// <param name="Mean">Mean probabilities, index n·K + k.</param>
 /// <param name="Std">Standard deviations over the members, index n·K + k (0 for one member).</param>
-public sealed record EnsemblePrediction(int Count, int Classes, double[] Mean, double[] Std);
+public sealed record EnsemblePrediction(int Count, int Classes, double[] Mean, double[] Std)
+{
+    /// <summary>Inputs without a prediction (undefined z-SDMs: NaN probabilities).</summary>
+    public int Undefined => Enumerable.Range(0, Count).Count(n => double.IsNaN(Mean[n * Classes]));
+}
 
 public static partial class ReferenceCnn
 {

@@ -1,3 +1,6 @@
+using MlApt.Imaging;
+using MlApt.Io;
+using MlApt.Numerics;
 using MlApt.Specimens;
 using System.Globalization;
 using System.Text.Json;
@@ -24,6 +27,32 @@ public static class EnvelopeReport
         ("z_scale", "z_scale", "z-scale error (reconstructed / true depth)"),
         ("composition", "composition_index", "matrix composition"),
     ];
+
+    /// <summary>
+    /// Writes the figures and envelope.json (points, scores, the grid's name, the profile's model and decision,
+    /// the figures, the elapsed time and the program) into <paramref name="dir"/>; returns the JSON and the figures.
+    /// </summary>
+    public static (string Json, IReadOnlyList<string> Figures) Write(string dir, IReadOnlyList<EnvelopeResult> results, string grid,
+        MapProfile profile, double elapsedSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var files = SaveFigures(dir, results);
+        var json = JsonText.Write(w => WriteJson(w, results, w2 =>
+        {
+            w2.WriteString("grid", grid);
+            w2.WriteString("profile", profile.Profile);
+            w2.WriteString("model", profile.Model);
+            w2.WriteString("model_id", profile.ModelId);
+            profile.WriteDecision(w2);
+            w2.WriteStartArray("files");
+            foreach (var f in files) w2.WriteStringValue(f);
+            w2.WriteEndArray();
+            w2.WriteNumber("elapsed_seconds", Math.Round(elapsedSeconds, 1));
+            w2.WriteString("program", Provenance.Program);
+        }));
+        AtomicFile.WriteText(Path.Combine(dir, "envelope.json"), json);
+        return (json, files);
+    }
 
     /// <summary>Writes the points, their specimens and their scores.</summary>
     public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<EnvelopeResult> results, Action<Utf8JsonWriter>? writeProvenance = null)

@@ -6,6 +6,24 @@ namespace MlApt.Reporting;
 public static class ExplainPlots
 {
     /// <summary>
+    /// The explanation's z-SDM with its Grad-CAM (<see cref="SaveGradCam"/>), titled with the prediction and the class
+    /// explained; <paramref name="minMax"/> says the curve was min–max normalised.
+    /// </summary>
+    public static void Save(string pngPath, Learning.ZSdmExplanation explanation, Learning.CnnEnsemble ensemble, bool minMax)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        ArgumentNullException.ThrowIfNull(ensemble);
+        var (p, names) = (explanation.Prediction, ensemble.ClassNames);
+        var title = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"z-SDM {explanation.Index}: {names[explanation.Predicted]} (p = {p.Mean[explanation.Predicted]:0.000} ± {p.Std[explanation.Predicted]:0.000}); Grad-CAM of {names[explanation.Target]}");
+        // One channel is what the published models take; for several, the plot shows the first and says so.
+        var channels = ensemble.Architecture.Channels;
+        var channel = channels == 1 ? "" : $" (channel 1 of {channels}: {ensemble.Pairs[0]})";
+        SaveGradCam(pngPath, Sdm.ZSdm.CroppedBinLeftEdges(), explanation.Curve, explanation.GradCam, title,
+            (minMax ? "min-max normalised z-SDM" : "z-SDM") + channel);
+    }
+
+    /// <summary>
     /// A z-SDM with its Grad-CAM: the curve as a step line over its bins, each bin shaded red with an
     /// opacity proportional to its Grad-CAM weight, and the Grad-CAM itself as a dashed line on a right
     /// axis (0–1). <paramref name="binLeftEdgesNm"/> are the bins' left edges (e.g.

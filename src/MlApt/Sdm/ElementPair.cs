@@ -27,6 +27,13 @@ public readonly record struct ElementPair(string Centre, string Neighbour)
         return new ElementPair(parts[0], parts[1]);
     }
 
+    /// <summary>Parses a comma-separated list of pairs (<c>Fe-Fe,Al-Al</c>); errors name <paramref name="source"/>.</summary>
+    public static IReadOnlyList<ElementPair> ParseList(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. text.Split(',', StringSplitOptions.TrimEntries).Select(p => Parse(p, source))];
+    }
+
     /// <summary>
     /// The species whose ions are exactly one atom of <paramref name="element"/>. Throws
     /// <see cref="InputException"/> naming the range file when the table has no such species.

@@ -95,7 +95,7 @@ public sealed record SpecimenSpec
         if (!Lattice.Equals("fcc", StringComparison.OrdinalIgnoreCase) && !Lattice.Equals("bcc", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"lattice '{Lattice}': expected fcc or bcc");
         if (!(A >= 0.1 && A <= 1))
-            throw new ArgumentException($"a {F(A)}: expected 0.1 … 1 nm");
+            throw new ArgumentException($"lattice-parameter {F(A)}: expected 0.1 … 1 nm");
         if (Composition.Count == 0 || Composition.Any(c => !(c.Amount >= 0) || !double.IsFinite(c.Amount)) || !(Composition.Sum(c => c.Amount) > 0))
             throw new ArgumentException("composition: expected Element:amount entries, amounts ≥ 0 and not all zero");
         if (Composition.Select(c => c.Element).Distinct(StringComparer.Ordinal).Count() != Composition.Count)

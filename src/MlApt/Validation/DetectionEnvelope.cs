@@ -57,6 +57,15 @@ public sealed record EnvelopeGrid
         TiltDegrees = [4], ZScale = [1.05], Compositions = ["Co:1,Cr:1,Ni:2"],
     };
 
+    /// <summary>The grid called <paramref name="name"/>: default, quick or tiny; errors name <paramref name="parameter"/>.</summary>
+    public static EnvelopeGrid Named(string name, string parameter = "envelope-grid") => name switch
+    {
+        "default" => Default,
+        "quick" => Quick,
+        "tiny" => Tiny,
+        _ => throw new Io.InputException($"{parameter} '{name}': expected default, quick or tiny"),
+    };
+
     /// <summary>Every point: its axis (a plane "radius×order", "eta×sigma_xy" or a single axis), values and transform.</summary>
     public IReadOnlyList<EnvelopePoint> Points()
     {
@@ -124,6 +133,26 @@ public sealed record EnvelopeResult(EnvelopePoint Point, MapScore Score, double 
 /// </summary>
 public static class DetectionEnvelope
 {
+    /// <summary>
+    /// Maps and scores every point of <paramref name="grid"/> in order, each with the pairs <paramref name="pairs"/> gives
+    /// for its specimen; <paramref name="progress"/> hears each result with the count done and the total.
+    /// </summary>
+    public static IReadOnlyList<EnvelopeResult> MeasureAll(EnvelopeGrid grid, Func<SpecimenSpec, IReadOnlyList<ElementPair>> pairs,
+        VoxelClassifier classify, Func<Geometry.Box, MapOptions> options, Action<EnvelopeResult, int, int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(pairs);
+        var points = grid.Points();
+        var results = new List<EnvelopeResult>(points.Count);
+        foreach (var point in points)
+        {
+            results.Add(Measure(point, pairs(point.Spec), classify, options, cancellationToken));
+            progress?.Invoke(results[^1], results.Count, points.Count);
+        }
+        return results;
+    }
+
     /// <summary>Maps and scores one point.</summary>
     public static EnvelopeResult Measure(EnvelopePoint point, IReadOnlyList<ElementPair> pairs, VoxelClassifier classify,
         Func<Geometry.Box, MapOptions> options, CancellationToken cancellationToken = default)

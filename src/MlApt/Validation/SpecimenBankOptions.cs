@@ -29,6 +29,7 @@ public sealed record SpecimenBankOptions(int Specimens, long Seed)
         if (Specimens < 1) throw new ArgumentOutOfRangeException("specimens", Specimens, "at least one specimen with domains");
         if (DomainFree < 0) throw new ArgumentOutOfRangeException("domain-free", DomainFree, "expected ≥ 0");
         if (SamplesPerSpecimen is { } n && n < 4) throw new ArgumentOutOfRangeException("samples-per-specimen", n, "expected ≥ 4");
-        if (!(SphereRadius > 0)) throw new ArgumentOutOfRangeException("sphere-radius", SphereRadius, "expected > 0");
+        if (!(SphereRadius is > 0.1 and <= 3))
+            Io.InputError.In("sphere-radius", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SphereRadius}: expected 0.1 … 3 nm"));
     }
 }
