@@ -12,9 +12,9 @@ namespace MlApt.Benchmarks;
 /// </summary>
 internal static class AlignQuick
 {
-    public static int Run(double millions)
+    /// <summary>The ⟨001⟩ CoCrNi specimen tilted 12°, its 1M-ion tile repeated along z to <paramref name="millions"/> million ions.</summary>
+    public static (IonCloud Cloud, int Copies, int TileIons) Specimen(double millions)
     {
-        var sw = Stopwatch.StartNew();
         var orientation = Rotation.AboutAxis((0.6, 0.8, 0), 12 * Math.PI / 180).Apply(0, 0, 1);
         var tile = SimulatedSpecimen.Generate(new SpecimenSpec { Size = (24, 24, 40), Domains = 0, Orientation = orientation, Seed = 7 }).Cloud;
         var target = (long)(millions * 1e6);
@@ -26,8 +26,15 @@ internal static class AlignQuick
             var t = i % tile.Count;
             x[i] = tile.X[t]; y[i] = tile.Y[t]; z[i] = tile.Z[t] - 40f * (i / tile.Count); m[i] = tile.M[t];
         }
-        var cloud = new IonCloud(x, y, z, m);
-        Console.WriteLine($"specimen: {n:N0} ions ({copies} tiles of {tile.Count:N0}) in {sw.Elapsed.TotalSeconds:F1} s, cores {Environment.ProcessorCount}");
+        return (new IonCloud(x, y, z, m), copies, tile.Count);
+    }
+
+    public static int Run(double millions)
+    {
+        var sw = Stopwatch.StartNew();
+        var (cloud, copies, tileIons) = Specimen(millions);
+        var n = cloud.Count;
+        Console.WriteLine($"specimen: {n:N0} ions ({copies} tiles of {tileIons:N0}) in {sw.Elapsed.TotalSeconds:F1} s, cores {Environment.ProcessorCount}");
         for (var rep = 0; rep < 3; rep++)
         {
             sw.Restart();

@@ -55,6 +55,15 @@ public class DefaultScanBenchmarks
     [Benchmark]
     public void DefaultSixChannels() => VoxelScan.RunChannelsAt(_cx, _cy, _cz, _default, _channels, _six);
 
+    /// <summary>A hash of the six-channel counts (FNV-1a over their bits), to compare engines.</summary>
+    internal ulong Checksum()
+    {
+        var h = 14695981039346656037UL;
+        foreach (var v in _six)
+            h = (h ^ BitConverter.SingleToUInt32Bits(v)) * 1099511628211UL;
+        return h;
+    }
+
     /// <summary>The same six channels scanned one at a time with the one-channel engine (the previous default path).</summary>
     [Benchmark]
     public void DefaultSixChannelsOneAtATime()

@@ -38,7 +38,7 @@ internal static class MlAptApp
         app.Configure(config =>
         {
             config.SetApplicationName("mlapt");
-            config.SetApplicationVersion(ProgramInfo.Version);
+            config.SetApplicationVersion(Provenance.Version);
             config.Settings.Console = io.Ansi;
             config.PropagateExceptions();
             config.Settings.StrictParsing = true;

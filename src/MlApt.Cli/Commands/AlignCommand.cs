@@ -1,4 +1,5 @@
 using MlApt.Numerics;
+using MlApt.Sdm;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
@@ -117,7 +118,7 @@ internal sealed class AlignCommand(CliIo io) : Command<AlignSettings>
             InputError.In("--out", $"'{settings.Out}': cannot tell the format from the extension: expected .pos, .epos, .apt or .csv");
         var table = settings.Ranges is null ? null : RangeLoading.Load(settings.Ranges, strict: false);
         var cloud = IonFile.Read(settings.Recon);
-        var ions = ElementIons(cloud, table, settings.Element);
+        var ions = settings.Element is null || table is null ? [] : ElementPair.IonsOf(cloud, table, settings.Element, "--element");
         var options = settings.ToOptions();
         var found = PoleAlignment.Find(cloud, ions, options, out var best);
         if (found is null)
@@ -147,22 +148,5 @@ internal sealed class AlignCommand(CliIo io) : Command<AlignSettings>
                 $"⟨{found.Pole}⟩ pole at tilt {found.TiltDegrees:F2}°, azimuth {found.AzimuthDegrees:F1}°; d {found.SpacingNm:F4} nm (expected {found.ExpectedSpacingNm:F4}); contrast {found.Contrast:G3}. Written {settings.Out}.")));
         }
         return MlAptApp.Ok;
-    }
-
-    /// <summary>The indices of the element's single-atom ions; empty (all ions) without an element.</summary>
-    internal static int[] ElementIons(IonCloud cloud, RangeTable? table, string? element)
-    {
-        if (element is null || table is null)
-            return [];
-        var species = table.SingleAtomSpecies(element);
-        if (species == 0)
-            InputError.In("--element", $"'{element}' is not defined by {table.Source} (available: {string.Join(", ", table.Species.Skip(1).Where(c => c.AtomCount == 1).Select(c => c.Name))})");
-        var assigned = table.Assign(cloud);
-        var list = new List<int>();
-        for (var i = 0; i < assigned.Length; i++)
-        {
-            if (assigned[i] == species) list.Add(i);
-        }
-        return [.. list];
     }
 }

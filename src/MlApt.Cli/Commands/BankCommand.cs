@@ -6,6 +6,7 @@ using MlApt.Reporting;
 using MlApt.Sdm;
 using Spectre.Console.Cli;
 using MlApt.Banks;
+using MlApt.Numerics;
 using MlApt.Validation;
 
 namespace MlApt.Cli.Commands;
@@ -41,7 +42,7 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
         else
             bank = BankGenerator.Generate(settings.Preset is not null ? BankPresets.Get(settings.Preset) : settings.ToCustomBank().ToSpec(), settings.Seed, settings.Threads);
         var generated = clock.Elapsed.TotalSeconds;
-        BankFile.Save(settings.Out!, bank, "mlapt " + ProgramInfo.Version);
+        BankFile.Save(settings.Out!, bank, Provenance.Program);
         IReadOnlyList<string> plots = [];
         if (plotFolder is not null)
         {
@@ -52,7 +53,7 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
         }
 
         if (settings.Json)
-            io.Out.WriteLine(BankSummary.Json(bank, settings.Out!, generated, plots, ProgramInfo.Version));
+            io.Out.WriteLine(BankSummary.Json(bank, settings.Out!, generated, plots, Provenance.Version));
         var counts = BankSummary.ClassCounts(bank);
         var classes = string.Join(", ", bank.Info.ClassNames.Select((n, c) => string.Create(CultureInfo.InvariantCulture, $"{n} {counts[c]}")));
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

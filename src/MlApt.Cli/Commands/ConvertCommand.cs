@@ -61,11 +61,7 @@ internal sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
         var cloud = IonFile.Read(settings.Recon);
         if (output == IonFileFormat.Nexus)
         {
-            var rangesSource = settings.Ranges ?? (table is null ? null : settings.Recon);
-            NxapmWriter.Write(settings.Out!, cloud, table, new NxapmSource(
-                Path.GetFileName(settings.Recon), Provenance.Sha256(settings.Recon),
-                rangesSource is null ? null : Path.GetFileName(rangesSource), rangesSource is null ? null : Provenance.Sha256(rangesSource),
-                settings.Simulated, ProgramInfo.Version));
+            NxapmWriter.Write(settings.Out!, cloud, table, NxapmSource.Of(settings.Recon, settings.Ranges ?? (table is null ? null : settings.Recon), settings.Simulated));
         }
         else
         {

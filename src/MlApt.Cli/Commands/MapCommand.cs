@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MlApt.Cli.Infrastructure;
+using MlApt.Crystal;
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
@@ -51,6 +52,15 @@ internal sealed class MapSettings : MapDecisionSettings
     [DefaultValue(0)]
     public int Control { get; init; }
 
+    /// <summary>How each control is measured.</summary>
+    [CommandOption("--control-sample <F>")]
+    [Description("How each --control map is measured: from a seeded random sample of this fraction of the analysable region's 4 nm blocks (grown around every domain touching them, so the sampled blocks match the full control map exactly; the volume fraction gets a standard error), or 'full' for every voxel. Slab maps (--slab) always map their controls in full.")]
+    [DefaultValue("0.1")]
+    public string ControlSample { get; init; } = "0.1";
+
+    /// <summary>The parsed <see cref="ControlSample"/>.</summary>
+    public ControlSampling ParsedControlSample => ControlSampling.TryParse(ControlSample) ?? ControlSampling.Full;
+
     /// <summary>Seed.</summary>
     [CommandOption("--seed <S>")]
     [Description("Seed of the control permutations.")]
@@ -89,6 +99,11 @@ internal sealed class MapSettings : MapDecisionSettings
         }
     }
 
+    /// <summary>A given alignment.</summary>
+    [CommandOption("--alignment <FILE>")]
+    [Description("Map in the frame of this alignment instead of searching one: the JSON mlapt align --json prints, or a summary.json or slab.json that holds an alignment. Gives every --slab process the same frame without each searching it. Its pole must be the model's.")]
+    public string? Alignment { get; init; }
+
     /// <summary>JSON to stdout.</summary>
     [CommandOption("--json")]
     [Description("Print the summary as JSON on stdout (no progress display).")]
@@ -105,6 +120,10 @@ internal sealed class MapSettings : MapDecisionSettings
             return ValidationResult.Error("--nexus cannot be combined with --slab: slabs write no map, and mlapt merge writes the map without map.nxs");
         if (Control is < 0 or > 1000)
             return ValidationResult.Error($"--control {Control}: expected 0 … 1000 permutations");
+        if (ControlSampling.TryParse(ControlSample) is null)
+            return ValidationResult.Error($"--control-sample '{ControlSample}': expected a fraction 0 < F ≤ 1 of the blocks, or 'full'");
+        if (Align && Alignment is not null)
+            return ValidationResult.Error("--align searches the pole and --alignment FILE gives it: use one of them");
         if (Slab is not null && ParsedSlab is null)
             return ValidationResult.Error($"--slab '{Slab}': expected K/N with 0 ≤ K < N, e.g. 0/4");
         return base.Validate();
@@ -129,22 +148,18 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         var plan = CsroAnalysis.Plan(profile.Ensemble, table, settings.Pairs);
         // Everything that can be checked without the ions is checked before they are read.
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
-        var elements = plan.SelectMany(a => a).SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count();
+        var elements = CsroAnalysis.ElementCount(plan);
         var channels = profile.Ensemble.Architecture.Channels;
         if (box is { } given)
             MapBudget.Estimate(given, options.ScanOrDefault, 0, channels, elements).EnsureFits("--box", "give a smaller --box or a larger --stride", double.PositiveInfinity);
         // The folder is checked and locked before the work: a bad --out or a second run into it is told at once.
         IonFile.CheckReadable(settings.Recon);
+        var givenAlignment = settings.Alignment is null ? null : ReadAlignment(settings.Alignment, profile);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
 
         var readClock = Stopwatch.StartNew();
-        var cloud = IonFile.Read(settings.Recon);
-        if (cloud.Count == 0)
-            InputError.In(settings.Recon, "no ions: nothing to map");
-        var species = table.Assign(cloud);
+        var (cloud, species, alignment) = CsroAnalysis.ReadIons(settings.Recon, table, box, settings.AlignOptions(profile), givenAlignment);
         var readSeconds = readClock.Elapsed.TotalSeconds;
-        if (box is { } b)
-            CsroAnalysis.CheckBox(b, cloud);
         // The whole run's memory (every analysis and control kept until the report), before the first map.
         var runBox = box ?? AnalysableRegion.BoundingBox(cloud.X, cloud.Y, cloud.Z);
         MapBudget.Estimate(runBox, options.ScanOrDefault, cloud.Count, channels, elements, plan.Count, settings.Control, options.SlabLayers)
@@ -154,8 +169,12 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         var interactive = !settings.Json && !Console.IsErrorRedirected && ReferenceEquals(io.Error, Console.Error);
         var analyses = plan.Select(pairs => CsroAnalysis.Run(cloud, species, table, pairs, classify, options, settings.Control, settings.Seed,
-            interactive ? Run : null, cancellationToken)).ToList();
-        var request = new MapRequest(settings.Recon, RangeLoading.Source(settings.Recon, settings.Ranges), settings.StrictRanges, settings.Box, settings.Voxel, settings.Stride, settings.Control, settings.Seed);
+            interactive ? Run : null, cancellationToken, settings.ParsedControlSample)).ToList();
+        var request = new MapRequest(settings.Recon, RangeLoading.Source(settings.Recon, settings.Ranges), settings.StrictRanges, settings.Box, settings.Voxel, settings.Stride, settings.Control, settings.Seed)
+        {
+            Alignment = alignment,
+            ControlSampling = settings.ParsedSlab is null ? settings.ParsedControlSample : ControlSampling.Full,
+        };
 
         if (settings.ParsedSlab is { } slab)
         {
@@ -168,7 +187,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         }
 
         // Outputs only after every map succeeded: a failure or Ctrl-C leaves nothing half-written.
-        var nexus = settings.Nexus ? NexusSource(request) : null;
+        var nexus = settings.Nexus ? NxapmSource.Of(request.Reconstruction, request.Ranges) : null;
         // Into the temporary folder, swapped into place at the end: a failure or Ctrl-C leaves the previous folder as it was.
         var summary = MapRun.Write(folder.Path, analyses, cloud, species, table, request, profile, readSeconds, () => total.Elapsed.TotalSeconds,
             a => new MapReport.Options(IonsCsv: settings.IonsCsv, Nexus: nexus, Subject: profile.OrderName(a.Pairs)));
@@ -182,6 +201,9 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         else
         {
             io.Heading($"CSRO map of {settings.Recon}");
+            if (alignment is not null)
+                io.Ansi.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"In the aligned frame: the ⟨{alignment.Pole}⟩ pole at tilt {alignment.TiltDegrees:F2}°, azimuth {alignment.AzimuthDegrees:F1}° was put on z (summary.json \"alignment\").")));
             var t = new Table().Border(TableBorder.Rounded);
             t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
@@ -205,6 +227,16 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         return MlAptApp.Ok;
     }
 
+    /// <summary>The alignment of --alignment FILE, refused when its pole is not the one the model was trained along.</summary>
+    private static PoleAlignmentResult ReadAlignment(string path, MapProfile profile)
+    {
+        var alignment = AlignmentReport.ReadFile(path);
+        var pole = MapAlignment.PoleOf(profile.Ensemble.Metadata);
+        if (alignment.Pole != pole)
+            InputError.In("--alignment", $"{path} puts ⟨{alignment.Pole}⟩ on z, but the model was trained along ⟨{pole}⟩");
+        return alignment;
+    }
+
     private static CsroMap Run(string label, Func<IProgress<CsroMapper.Progress>?, CsroMap> work)
     {
         CsroMap? result = null;
@@ -218,10 +250,6 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
             });
         return result!;
     }
-
-    private static NxapmSource NexusSource(MapRequest r) =>
-        new(Path.GetFileName(r.Reconstruction), Provenance.Sha256(r.Reconstruction), Path.GetFileName(r.Ranges), Provenance.Sha256(r.Ranges),
-            ProgramVersion: ProgramInfo.Version);
 
     private static string Pct(double f) => double.IsFinite(f) ? (100 * f).ToString("F3", CultureInfo.InvariantCulture) + " %" : "–";
 }

@@ -57,6 +57,21 @@ internal class MapDecisionSettings : CommonSettings
     [Description("sum (reference: sum of P over covering voxels) or mean (mean over covering voxels, no edge bias). Default: the profile's.")]
     public string? Rule { get; init; }
 
+    /// <summary>Align first.</summary>
+    [CommandOption("--align")]
+    [Description("First put the model's crystal pole on z, as mlapt align does (the pole, lattice and lattice parameter from the model's metadata; ⟨001⟩, FCC, 0.356 nm when it has none), then map in that aligned frame: every output, and --box, are in the aligned frame; the summary records the alignment. Exit 2 when no such pole lies within --max-tilt.")]
+    public bool Align { get; init; }
+
+    /// <summary>Tilt limit of --align.</summary>
+    [CommandOption("--max-tilt <DEG>")]
+    [Description("With --align: largest angle (degrees) between z and the pole searched.")]
+    [DefaultValue(20.0)]
+    public double MaxTilt { get; init; } = 20;
+
+    /// <summary>The alignment search these settings ask of <paramref name="profile"/>'s model; null without --align.</summary>
+    public Crystal.PoleAlignmentOptions? AlignOptions(MapProfile profile) =>
+        Align ? MapAlignment.OptionsFor(profile.Ensemble.Metadata, MaxTilt) : null;
+
     /// <summary>The checks both commands need: a known profile, a model for the reference, a valid rule and geometry.</summary>
     public override ValidationResult Validate()
     {
@@ -75,6 +90,10 @@ internal class MapDecisionSettings : CommonSettings
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--domain-fraction {pf}: expected 0 ≤ F < 1"));
         if (Threshold is { } t && !double.IsFinite(t))
             return ValidationResult.Error("--threshold must be a finite number");
+        if (!(MaxTilt is > 0 and <= 45))
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--max-tilt {MaxTilt}: expected 0 < degrees ≤ 45"));
+        if (MaxTilt != 20 && !Align)
+            return ValidationResult.Error("--max-tilt applies to the search of --align only: add --align, or leave --max-tilt out");
         if (MinDomain is < 0)
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--min-domain {MinDomain}: expected a whole number of sub-voxels ≥ 0"));
         return base.Validate();

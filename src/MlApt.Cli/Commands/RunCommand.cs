@@ -50,6 +50,17 @@ internal sealed class RunSettings : CommonSettings
     [DefaultValue(3)]
     public int Control { get; init; } = 3;
 
+    /// <summary>How each control is measured.</summary>
+    [CommandOption("--control-sample <F>")]
+    [Description("How each control is measured: from a seeded random sample of this fraction of the 4 nm blocks (exactly the full control map inside them, with a standard error), or 'full' for every voxel.")]
+    [DefaultValue("0.1")]
+    public string ControlSample { get; init; } = "0.1";
+
+    /// <summary>Align first.</summary>
+    [CommandOption("--align")]
+    [Description("Put the model's pole on z before mapping, as map --align does; the map, its controls and the truth it is scored against are then in the aligned frame.")]
+    public bool Align { get; init; }
+
     /// <summary>Model.</summary>
     [CommandOption("-m|--model <M>")]
     [Description("Model to map with. Default: the embedded default model.")]
@@ -60,6 +71,8 @@ internal sealed class RunSettings : CommonSettings
     {
         if (Control is < 1 or > 100)
             return ValidationResult.Error($"--control {Control}: expected 1 … 100 permutations");
+        if (ControlSampling.TryParse(ControlSample) is null)
+            return ValidationResult.Error($"--control-sample '{ControlSample}': expected a fraction 0 < F ≤ 1 of the blocks, or 'full'");
         if (Domains is < 0 or > 100_000)
             return ValidationResult.Error($"--domains {Domains}: expected 0 … 100000");
         return base.Validate();
@@ -77,12 +90,13 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var spec = new SimulateSettings { Out = "x", Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec();
+        var spec = new SpecimenRequest { Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec();
         var profile = MapProfile.Resolve("default", settings.Model, null, null);
         var showLaps = !Console.IsErrorRedirected || !ReferenceEquals(io.Error, Console.Error);
         var demo = DemoRun.Run(settings.Out, spec, profile, settings.Control, settings.Seed,
             showLaps ? (step, seconds) => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: {step} ({seconds:F1} s)")) : null,
-            cancellationToken, "--out");
+            cancellationToken, "--out", settings.Align ? MapAlignment.OptionsFor(profile.Ensemble.Metadata) : null,
+            ControlSampling.TryParse(settings.ControlSample));
 
         var stats = demo.Analysis.Statistics!;
         io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");

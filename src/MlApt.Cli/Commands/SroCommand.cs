@@ -43,17 +43,7 @@ internal sealed class SroCommand(CliIo io) : Command<SroSettings>
     public override int Execute(CommandContext context, SroSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var frame = ExtendedXyz.Read(settings.File);
-        NeighbourShells neighbours = null!;
-        try
-        {
-            neighbours = NeighbourShells.FromPositions(frame.X, frame.Y, frame.Z, frame.Cell, settings.Shells);
-        }
-        catch (ArgumentException e)
-        {
-            InputError.In(settings.File, e.Message);
-        }
-        var table = WarrenCowley.Compute(frame.Species, frame.Elements, neighbours);
+        var (frame, neighbours, table) = WarrenCowley.OfFile(settings.File, settings.Shells);
         if (settings.Json)
         {
             io.Out.WriteLine(JsonText.Write(w =>

@@ -26,8 +26,8 @@ internal sealed partial class ValidateCommand
                 if (!settings.Json)
                     io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"mlapt: envelope {done}/{total} {r.Point.Axis} {string.Join(", ", r.Point.Values.Select(v => $"{v.Key} {v.Value}"))}: F1 {r.Score.F1:F3}, volume ratio {r.Score.VolumeRatio:F2}, null FP {100 * r.NullFalsePositiveFraction:F3} % ({r.Seconds:F0} s)"));
-            }, cancellationToken);
-        var (json, files) = EnvelopeReport.Write(folder.Path, results, settings.EnvelopeGrid, profile, clock.Elapsed.TotalSeconds);
+            }, cancellationToken, settings.AlignOptions(profile));
+        var (json, files) = EnvelopeReport.Write(folder.Path, results, settings.EnvelopeGrid, profile, clock.Elapsed.TotalSeconds, settings.Align);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)

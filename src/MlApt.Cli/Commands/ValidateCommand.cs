@@ -121,8 +121,11 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
         var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-        var box = settings.Box is null ? SpecimenValidation.AnalysisBox(spec) : BoxText.Parse(settings.Box);
-        var options = profile.MapOptions(box, settings.Voxel, settings.Stride);
+        var align = settings.AlignOptions(profile);
+        // Aligned without --box: the truth's analysis box as the largest box of the aligned frame inside it, once the pole is known.
+        Box? given = settings.Box is null ? null : BoxText.Parse(settings.Box);
+        var box = given ?? SpecimenValidation.AnalysisBox(spec);
+        var options = profile.MapOptions(align is not null && given is null ? null : box, settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var cloud = IonFile.Read(recon);
         if (cloud.Count == 0)
@@ -130,8 +133,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         MapBudget.Estimate(box, options.ScanOrDefault, cloud.Count, pairs.Count, pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count(),
             controls: settings.Null ? 1 : 0).EnsureFits(settings.Box is null ? $"{recon}: the truth's analysis box" : "--box", "give a smaller --box or a larger --stride");
         var outcome = SpecimenValidation.Run(cloud, table, spec, domains, pairs, EnsembleClassifier.Create(profile.Ensemble), options,
-            settings.Null, null, cancellationToken);
-        var json = ValidationReport.Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, domains);
+            settings.Null, null, cancellationToken, align);
+        var json = ValidationReport.Write(folder.Path, outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)
@@ -150,20 +153,13 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         profile.CheckDecision(settings.Voxel, settings.Stride);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
-        var rows = new List<(SpecimenSpec Spec, ValidationOutcome Outcome)>();
-        for (var i = 0; i < count; i++)
-        {
-            var spec = ValidationSweep.Specimen(settings.SweepStart + i);
-            var specimen = SimulatedSpecimen.Generate(spec);
-            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
-            var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
-            var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), settings.Voxel, settings.Stride);
-            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
-            rows.Add((spec, o));
-            if (!settings.Json)
-                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"mlapt: specimen {i + 1}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
-        }
+        var rows = ValidationSweep.Run(settings.SweepStart, count, spec => SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec), classify,
+            box => profile.MapOptions(box, settings.Voxel, settings.Stride), (spec, o, n) =>
+            {
+                if (!settings.Json)
+                    io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"mlapt: specimen {n}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
+            }, cancellationToken, settings.AlignOptions(profile));
         var json = ValidationReport.WriteSweep(folder.Path, profile, rows);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();

@@ -3,7 +3,7 @@ using MlApt.Numerics;
 namespace MlApt.Banks;
 
 /// <summary>What a written bank holds, for a report: samples per class, channels, resampled draws.</summary>
-public static class BankSummary
+internal static class BankSummary
 {
     /// <summary>The number of samples of each class, by label.</summary>
     public static int[] ClassCounts(PatternBank bank)

@@ -10,7 +10,7 @@ namespace MlApt.Banks;
 /// forms (<see cref="ParameterAxis.Parse"/>). <see cref="ToSpec"/> turns it into a <see cref="BankSpec"/>; every
 /// error is one line naming the parameter (<c>structure</c>, <c>sigma-xy</c>, …).
 /// </summary>
-public sealed record CustomBank
+internal sealed record CustomBank
 {
     /// <summary>Comma-separated classes: fcc, bcc, fcc-ss, bcc-ss, l12, l10, l11, b2, d03 or a JSON cell file.</summary>
     public required string Structure { get; init; }

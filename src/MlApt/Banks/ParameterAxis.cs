@@ -60,7 +60,7 @@ public sealed class ParameterAxis
     }
 
     /// <summary>A uniform draw from [Min, Max] (Min when the axis is one value; no random number is used then).</summary>
-    public double Draw(ref SeededRandom random) => Max == Min ? Min : Min + (Max - Min) * random.NextDouble();
+    internal double Draw(ref SeededRandom random) => Max == Min ? Min : Min + (Max - Min) * random.NextDouble();
 
     /// <summary>Parses the text forms above; errors name <paramref name="option"/>.</summary>
     public static ParameterAxis Parse(string text, string option)

@@ -124,7 +124,7 @@ public sealed class Composition
     }
 
     /// <summary>A random occupation of <paramref name="sites"/> sites with exactly <see cref="Counts"/> atoms of each element (Fisher–Yates shuffle).</summary>
-    public byte[] RandomOccupation(int sites, ref SeededRandom random)
+    internal byte[] RandomOccupation(int sites, ref SeededRandom random)
     {
         var counts = Counts(sites);
         var species = new byte[sites];

@@ -44,7 +44,7 @@ public sealed class CrystalModel
     /// <paramref name="rotation"/>, species from the occupation (random draws from
     /// <paramref name="random"/> only for solid solutions and partial order).
     /// </summary>
-    public Atoms Realise(double latticeParameter, Rotation rotation, ref SeededRandom random)
+    internal Atoms Realise(double latticeParameter, Rotation rotation, ref SeededRandom random)
     {
         if (!(latticeParameter > 0) || !double.IsFinite(latticeParameter))
             throw new ArgumentOutOfRangeException(nameof(latticeParameter), latticeParameter, "must be a positive length");

@@ -110,7 +110,7 @@ public sealed record Occupation(Motif Motif, IReadOnlyList<string> Elements, IRe
     /// Fills <paramref name="species"/> for one realisation: copies the ideal species when the motif is
     /// perfectly ordered (no random numbers used), otherwise draws per site as documented on the type.
     /// </summary>
-    public void Assign(ReadOnlySpan<byte> ideal, Span<byte> species, ref SeededRandom random)
+    internal void Assign(ReadOnlySpan<byte> ideal, Span<byte> species, ref SeededRandom random)
     {
         if (species.Length != ideal.Length) throw new ArgumentException("one species per site", nameof(species));
         if (Motif == Motif.Pure || (Motif != Motif.SolidSolution && Order >= 1))

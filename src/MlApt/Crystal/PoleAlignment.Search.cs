@@ -5,6 +5,9 @@ namespace MlApt.Crystal;
 
 public static partial class PoleAlignment
 {
+    /// <summary>Cell ranges of the coarse search, each summed by one worker (fixed: the result must not depend on the core count).</summary>
+    private const int DeterministicParts = 8;
+
     private readonly record struct CoarseResult((double X, double Y, double Z) K, double Significance, PoleFigure Figure);
 
     /// <summary>
@@ -28,19 +31,20 @@ public static partial class PoleAlignment
         var kzCount = (int)Math.Floor((kMax - kzMin) / step) + 1;
         var kzValues = Enumerable.Range(0, kzCount).Select(i => kzMin + i * step).ToArray();
 
-        var power = new double[kzCount * m * m];
-        var gate = new object();
-        Parallel.For(0, cells.CellCount, () => new CoarseWorker(m, kzCount), (c, _, worker) =>
+        // A fixed number of contiguous cell ranges, summed in order: the same bits whatever the threads do, so
+        // every process of a split map (map --slab) finds the identical pole from the same reconstruction.
+        var parts = Math.Min(DeterministicParts, Math.Max(1, cells.CellCount));
+        var partial = new double[parts][];
+        Parallel.For(0, parts, part =>
         {
-            worker.AddCell(cells, c, bins, binSize, kzValues);
-            return worker;
-        }, worker =>
-        {
-            lock (gate)
-            {
-                for (var i = 0; i < power.Length; i++) power[i] += worker.Power[i];
-            }
+            var worker = new CoarseWorker(m, kzCount);
+            for (var c = (int)((long)cells.CellCount * part / parts); c < (int)((long)cells.CellCount * (part + 1) / parts); c++)
+                worker.AddCell(cells, c, bins, binSize, kzValues);
+            partial[part] = worker.Power;
         });
+        var power = new double[kzCount * m * m];
+        foreach (var p in partial)
+            TensorPrimitives.Add(power, p, power);
 
         double n = cells.IonCount, pairs = cells.OrderedPairs;
         var figure = new double[m * m];

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MlApt.Geometry;
 
 /// <summary>The one JSON spelling of a box in every output: <c>{"min": [x, y, z], "max": [x, y, z]}</c> in nm.</summary>
-public static class BoxJson
+internal static class BoxJson
 {
     /// <summary>Writes <paramref name="b"/> as the property <paramref name="name"/>.</summary>
     public static void Write(Utf8JsonWriter w, string name, Box b)

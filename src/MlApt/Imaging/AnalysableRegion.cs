@@ -10,7 +10,7 @@ namespace MlApt.Imaging;
 /// conical specimen or sit at its open ends, whose z-SDMs would be built from too few atoms. Counting uses
 /// a histogram over the stride grid, so it streams through any number of ions.
 /// </summary>
-public static class AnalysableRegion
+internal static class AnalysableRegion
 {
     /// <summary>The bounding box of the ions (nm).</summary>
     public static Box BoundingBox(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> z)

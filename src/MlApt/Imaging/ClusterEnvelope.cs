@@ -5,7 +5,7 @@ namespace MlApt.Imaging;
 /// cluster of its nearest clustered ion when that lies within the envelope distance, so a cluster's
 /// composition counts all species, not only the element the clusters were found on.
 /// </summary>
-public static class ClusterEnvelope
+internal static class ClusterEnvelope
 {
     /// <summary>
     /// Writes into <paramref name="result"/> the label of the nearest clustered point (label ≥ 0) within

@@ -11,7 +11,7 @@ namespace MlApt.Imaging;
 /// <param name="RadiusOfGyration">Rg = √(mean squared distance from the centroid) (nm).</param>
 /// <param name="RadiusOfGyrationAxes">√(mean squared deviation) along x, y and z (nm); Rg² is their squares' sum.</param>
 /// <param name="SemiAxes">Semi-axes a ≥ b ≥ c of the equivalent uniform ellipsoid (nm).</param>
-public readonly record struct ClusterShape(int Count, (double X, double Y, double Z) Centroid, double RadiusOfGyration,
+internal readonly record struct ClusterShape(int Count, (double X, double Y, double Z) Centroid, double RadiusOfGyration,
     (double X, double Y, double Z) RadiusOfGyrationAxes, (double A, double B, double C) SemiAxes)
 {
     /// <summary>Guinier radius √(5/3)·Rg (nm).</summary>
@@ -29,7 +29,7 @@ public readonly record struct ClusterShape(int Count, (double X, double Y, doubl
 }
 
 /// <summary>Cluster shapes of labelled point sets, two passes over the points (centroids, then moments about them).</summary>
-public static class ClusterMorphology
+internal static class ClusterMorphology
 {
     /// <summary>
     /// The shape of every cluster 0 … <paramref name="clusters"/>−1; points labelled outside that range

@@ -82,30 +82,60 @@ public sealed class CsroAnalysis
         var bounds = Bounds3.Of(cloud.X, cloud.Y, cloud.Z);
         if (bounds is null || box.XMax < bounds.Value.Min.X || box.XMin > bounds.Value.Max.X || box.YMax < bounds.Value.Min.Y
             || box.YMin > bounds.Value.Max.Y || box.ZMax < bounds.Value.Min.Z || box.ZMin > bounds.Value.Max.Z)
-            InputError.In("box", $"{Describe(box)} lies outside the data ({(bounds is { } bb ? $"x [{bb.Min.X}, {bb.Max.X}], y [{bb.Min.Y}, {bb.Max.Y}], z [{bb.Min.Z}, {bb.Max.Z}]" : "no ions")})");
+            InputError.In("box", $"{BoxText.Format(box)} lies outside the data ({(bounds is { } bb ? BoxText.Format(new Box(bb.Min.X, bb.Max.X, bb.Min.Y, bb.Max.Y, bb.Min.Z, bb.Max.Z)) : "no ions")})");
     }
 
-    /// <summary>The box as <c>x [min, max], y [min, max], z [min, max]</c>.</summary>
-    public static string Describe(Box b) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x [{b.XMin}, {b.XMax}], y [{b.YMin}, {b.YMax}], z [{b.ZMin}, {b.ZMax}]");
+    /// <summary>
+    /// Reads a reconstruction for mapping: its ions and their species under <paramref name="table"/>, refusing a file
+    /// without ions and a <paramref name="box"/> that misses them. With an alignment (<paramref name="alignment"/>
+    /// given, else found by <paramref name="search"/>; an <see cref="InputException"/> naming the file when there is
+    /// no pole) the ions are returned in the aligned frame, where the box is then checked.
+    /// </summary>
+    public static (IonCloud Cloud, byte[] Species, Crystal.PoleAlignmentResult? Alignment) ReadIons(string reconstruction, RangeTable table, Box? box,
+        Crystal.PoleAlignmentOptions? search = null, Crystal.PoleAlignmentResult? alignment = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var cloud = IonFile.Read(reconstruction);
+        if (cloud.Count == 0)
+            InputError.In(reconstruction, "no ions: nothing to map");
+        // The aligned frame before anything else: the box, the automatic region, the controls and every output
+        // use the rotated ions. No pole within the limit ends the run here, before the maps.
+        alignment ??= search is null ? null : MapAlignment.Find(cloud, search, reconstruction);
+        if (alignment is not null)
+            cloud = MapAlignment.Apply(cloud, alignment);
+        var species = table.Assign(cloud);
+        if (box is { } b)
+            CheckBox(b, cloud);
+        return (cloud, species, alignment);
+    }
 
-    /// <summary>Maps <paramref name="pairs"/> and <paramref name="controls"/> random-label controls (seeds <paramref name="seed"/>, +1, …).</summary>
+    /// <summary>How many distinct elements the analyses of <paramref name="plan"/> read (centres and neighbours).</summary>
+    public static int ElementCount(IEnumerable<IReadOnlyList<ElementPair>> plan) =>
+        plan.SelectMany(a => a).SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct().Count();
+
+    /// <summary>
+    /// Maps <paramref name="pairs"/> and <paramref name="controls"/> random-label controls (seeds <paramref name="seed"/>, +1, …),
+    /// each measured as <paramref name="sampling"/> says (null: every voxel).
+    /// </summary>
     public static CsroAnalysis Run(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, VoxelClassifier classify,
-        MapOptions options, int controls, int seed, Step? step = null, CancellationToken cancellationToken = default)
+        MapOptions options, int controls, int seed, Step? step = null, CancellationToken cancellationToken = default, ControlSampling? sampling = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         step ??= (_, work) => work(null);
         var name = string.Join("+", pairs);
         var map = step($"{name}: mapping", p => CsroMapper.Map(cloud, species, table, pairs, classify, options, p, cancellationToken));
-        return new CsroAnalysis(pairs, map, MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, step, cancellationToken));
+        return new CsroAnalysis(pairs, map, MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, step, cancellationToken, sampling));
     }
 
     /// <summary>
     /// The control maps of <paramref name="real"/>: permutation c uses seed <paramref name="seed"/> + c, the
     /// real map's box and its analysable voxels (<see cref="CsroMapper.ControlOptions"/>), so that both describe the same volume.
+    /// With a sampled <paramref name="sampling"/> (and no slab: a slab keeps its controls' voxel probabilities for merging), each
+    /// control is measured from its own seeded sample of blocks (<see cref="CsroMapper.MapSampled"/>, sample seed = permutation seed).
     /// </summary>
     public static IReadOnlyList<CsroMap> MapControls(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs,
-        VoxelClassifier classify, MapOptions options, CsroMap real, int count, int seed, Step? step = null, CancellationToken cancellationToken = default)
+        VoxelClassifier classify, MapOptions options, CsroMap real, int count, int seed, Step? step = null, CancellationToken cancellationToken = default,
+        ControlSampling? sampling = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(real);
@@ -116,8 +146,10 @@ public sealed class CsroAnalysis
         for (var c = 0; c < count; c++)
         {
             var permutedSpecies = LabelPermutation.PermuteSpecies(species, seed + c);
-            controls.Add(step($"{name}: control {c + 1}/{count}",
-                p => CsroMapper.Map(cloud, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
+            var permutation = seed + c;
+            controls.Add(step($"{name}: control {c + 1}/{count}", sampling is { IsFull: false } && options.Slab is null
+                ? p => CsroMapper.MapSampled(cloud, permutedSpecies, table, pairs, classify, controlOptions, real, sampling, permutation, p, cancellationToken)
+                : p => CsroMapper.Map(cloud, permutedSpecies, table, pairs, classify, controlOptions, p, cancellationToken)));
         }
         return controls;
     }

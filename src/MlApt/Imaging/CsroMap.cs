@@ -69,6 +69,23 @@ public sealed class CsroMap
     /// <summary>Seconds per step.</summary>
     public required IReadOnlyDictionary<string, double> Timings { get; init; }
 
+    /// <summary>For a control measured from a sample of blocks: its sampling error and scale; null for a full map.</summary>
+    public ControlSampleEstimate? Sample { get; private init; }
+
+    /// <summary>This map with its sample estimate and the selection it reports.</summary>
+    internal CsroMap WithSample(ControlSampleEstimate sample, byte[] selected)
+    {
+        return new CsroMap
+        {
+            Pairs = Pairs, Grid = Grid, SubGrid = SubGrid, AutomaticBox = AutomaticBox, AnalysableVoxels = AnalysableVoxels,
+            Analysable = Analysable, DefinedVoxels = DefinedVoxels, VoxelProbability = VoxelProbability, VoxelStd = VoxelStd,
+            SubVoxelScore = SubVoxelScore, SubVoxelMean = SubVoxelMean, Selected = selected, DomainLabels = DomainLabels,
+            SelectedSubVoxels = SelectedSubVoxels, DefinedSubVoxels = DefinedSubVoxels, Rule = Rule, Threshold = Threshold,
+            DomainFraction = DomainFraction, ExtractedIons = ExtractedIons, ExtractedDomain = ExtractedDomain, Domains = Domains,
+            Dbscan = Dbscan, Timings = Timings, Sample = sample,
+        };
+    }
+
     /// <summary>CSRO volume fraction = selected / defined sub-voxels (NaN when none is defined).</summary>
     public double VolumeFraction => DefinedSubVoxels == 0 ? double.NaN : (double)SelectedSubVoxels / DefinedSubVoxels;
 

@@ -11,7 +11,7 @@ namespace MlApt.Imaging;
 /// z-slabs of voxel layers: z-SDMs exist only for one slab at a time, so memory holds the ions, their
 /// per-species neighbour grids and one float per voxel, whatever the specimen's length.
 /// </summary>
-public static class CsroMapper
+public static partial class CsroMapper
 {
     /// <summary>Progress of a map: step name and fraction done (0 … 1).</summary>
     public readonly record struct Progress(string Step, double Fraction);
@@ -48,10 +48,10 @@ public static class CsroMapper
         // every caller, rather than run out of memory or index range (callers check memory for the whole run).
         var source = automatic ? "the ions' bounding box" : "the box";
         if (MapBudget.Estimate(box, scan, cloud.Count, pairs.Count, 1).Problem(double.PositiveInfinity) is { } tooLarge)
-            throw new InputException($"{source} {Describe(box)}: {tooLarge}");
+            throw new InputException($"{source} {BoxText.Format(box)}: {tooLarge}");
         var grid = new VoxelGrid(box, scan);
         if (grid.Count == 0)
-            throw new InputException($"{source} {Describe(box)} is smaller than one voxel ({scan.Voxel} nm)");
+            throw new InputException($"{source} {BoxText.Format(box)} is smaller than one voxel ({scan.Voxel} nm)");
         var sub = new SubVoxelGrid(grid);
         var analysable = new bool[grid.Count];
         int analysableCount;
@@ -71,35 +71,70 @@ public static class CsroMapper
 
         // Neighbour grids, one per distinct element, built once and shared by every pair. They hold the
         // cell order only (4 bytes per ion) and read positions from the cloud, which is held once.
-        var indices = new Dictionary<string, SpeciesIndex>(StringComparer.Ordinal);
-        foreach (var element in pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct())
-            indices[element] = SpeciesIndex.ForVoxelScan(cloud, species, ElementPair.SpeciesOf(table, element), grid);
-        var scanChannels = pairs.Select(p => new ScanChannel(indices[p.Centre], indices[p.Neighbour])).ToArray();
+        var scanChannels = ScanChannels(cloud, species, table, pairs, grid);
         timings["index"] = Lap(clock);
 
-        var channels = pairs.Count;
         var probability = new float[grid.Count];
         var std = new float[grid.Count];
         probability.AsSpan().Fill(float.NaN);
         std.AsSpan().Fill(float.NaN);
+        var stages = new StageSeconds();
+        ClassifyVoxels(grid, scan, scanChannels, classify, options, analysable, SlabLayers(grid, options.Slab), probability, std, stages,
+            progress is null ? null : f => progress.Report(new Progress("scan", f)), cancellationToken);
+        stages.WriteTo(timings);
+        clock.Restart();
+        return Finish(cloud, species, table, pairs, options, grid, automatic, analysableCount, probability, std, timings, analysable);
+    }
+
+    /// <summary>The scan channels of <paramref name="pairs"/>: one neighbour grid per distinct element, shared by every pair.</summary>
+    internal static ScanChannel[] ScanChannels(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, VoxelGrid grid)
+    {
+        var indices = new Dictionary<string, SpeciesIndex>(StringComparer.Ordinal);
+        foreach (var element in pairs.SelectMany(p => new[] { p.Centre, p.Neighbour }).Distinct())
+            indices[element] = SpeciesIndex.ForVoxelScan(cloud, species, ElementPair.SpeciesOf(table, element), grid);
+        return pairs.Select(p => new ScanChannel(indices[p.Centre], indices[p.Neighbour])).ToArray();
+    }
+
+    /// <summary>Seconds spent in the three per-voxel stages, summed over calls.</summary>
+    internal sealed class StageSeconds
+    {
+        public double Scan, Preprocess, Classify;
+
+        public void WriteTo(Dictionary<string, double> timings)
+        {
+            timings["zsdm"] = Scan;
+            timings["preprocess"] = Preprocess;
+            timings["classify"] = Classify;
+        }
+    }
+
+    /// <summary>
+    /// z-SDMs, preprocessing and classification of the voxels marked in <paramref name="todo"/> within the voxel
+    /// layers [First, Last), writing their probability and spread. <see cref="MapOptions.SlabLayers"/> layers go
+    /// through at a time, so only their z-SDMs are held. <paramref name="progress"/> gets the fraction of layers done.
+    /// </summary>
+    internal static void ClassifyVoxels(VoxelGrid grid, VoxelScanOptions scan, ScanChannel[] scanChannels, VoxelClassifier classify,
+        MapOptions options, bool[] todo, (int First, int Last) layers, float[] probability, float[] std, StageSeconds stages,
+        Action<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var channels = scanChannels.Length;
         var layer = grid.Nx * grid.Ny;
         var slabLayers = Math.Max(1, options.SlabLayers);
-        var defined = 0;
-        var (first, last) = SlabLayers(grid, options.Slab);
-        double scanSeconds = 0, preprocessSeconds = 0, classifySeconds = 0;
+        var (first, last) = layers;
+        var voxels = new List<int>();
         for (var k0 = first; k0 < last; k0 += slabLayers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var k1 = Math.Min(last, k0 + slabLayers);
-            var voxels = new List<int>((k1 - k0) * layer);
+            voxels.Clear();
             for (var v = k0 * layer; v < k1 * layer; v++)
             {
-                if (analysable[v])
+                if (todo[v])
                     voxels.Add(v);
             }
-            if (voxels.Count == 0)
-                continue;
             var n = voxels.Count;
+            if (n == 0)
+                continue;
             double[] cx = new double[n], cy = new double[n], cz = new double[n];
             for (var t = 0; t < n; t++)
                 (cx[t], cy[t], cz[t]) = grid.Centre(voxels[t]);
@@ -121,27 +156,20 @@ public static class CsroMapper
                 for (var b = 0; b < values.Length; b++)
                     inputs[b] = (float)values[b];
             }
-            scanSeconds += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
-            preprocessSeconds += Stopwatch.GetElapsedTime(t1).TotalSeconds;
+            stages.Scan += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+            stages.Preprocess += Stopwatch.GetElapsedTime(t1).TotalSeconds;
             var tc = Stopwatch.GetTimestamp();
             var p = new float[n];
             var s = new float[n];
             classify(inputs, n, p, s);
-            classifySeconds += Stopwatch.GetElapsedTime(tc).TotalSeconds;
+            stages.Classify += Stopwatch.GetElapsedTime(tc).TotalSeconds;
             for (var t = 0; t < n; t++)
             {
                 probability[voxels[t]] = p[t];
                 std[voxels[t]] = s[t];
-                if (!float.IsNaN(p[t]))
-                    defined++;
             }
-            progress?.Report(new Progress("scan", (double)(k1 - first) / Math.Max(1, last - first)));
+            progress?.Invoke((double)(k1 - first) / Math.Max(1, last - first));
         }
-        timings["zsdm"] = scanSeconds;
-        timings["preprocess"] = preprocessSeconds;
-        timings["classify"] = classifySeconds;
-        clock.Restart();
-        return Finish(cloud, species, table, pairs, options, grid, automatic, analysableCount, probability, std, timings, analysable);
     }
 
     /// <summary>
@@ -195,11 +223,20 @@ public static class CsroMapper
         timings ??= [];
         var clock = Stopwatch.StartNew();
         var sub = new SubVoxelGrid(grid);
-        var automatic = automaticBox;
-        var analysableCount = analysableVoxels;
-        var defined = probability.Count(p => !float.IsNaN(p));
 
         // Sub-voxels, decision, domains.
+        var d = Decide(sub, probability, options);
+        timings["subvoxels"] = Lap(clock);
+        return Complete(cloud, species, table, pairs, options, grid, automaticBox, analysableVoxels, probability, std, timings, analysable, d, clock);
+    }
+
+    /// <summary>Sub-voxel scores, the selection after the decision rule, the domain-fraction rule and the size filter, and the domains.</summary>
+    internal sealed record SubVoxelDecision(float[] Score, float[] Mean, byte[] Selected, int SelectedCount, int DefinedSubVoxels, int[] Labels,
+        IReadOnlyList<Domain> Domains);
+
+    /// <summary>The decision of METHOD §7–§8 over the sub-voxels of <paramref name="sub"/> from the voxel probabilities.</summary>
+    internal static SubVoxelDecision Decide(SubVoxelGrid sub, float[] probability, MapOptions options)
+    {
         var score = new float[sub.Count];
         var mean = new float[sub.Count];
         var covering = new byte[sub.Count];
@@ -224,7 +261,17 @@ public static class CsroMapper
             }
             domains = ConnectedDomains.Label(sub, selected, labels);
         }
-        timings["subvoxels"] = Lap(clock);
+        return new SubVoxelDecision(score, mean, selected, selectedCount, definedSub, labels, domains);
+    }
+
+    /// <summary>Extraction, domain statistics and DBSCAN after the decision: the rest of <see cref="Finish"/>.</summary>
+    internal static CsroMap Complete(IonCloud cloud, byte[] species, RangeTable table, IReadOnlyList<ElementPair> pairs, MapOptions options,
+        VoxelGrid grid, bool automatic, int analysableCount, float[] probability, float[] std, Dictionary<string, double> timings,
+        bool[]? analysable, SubVoxelDecision decision, Stopwatch clock)
+    {
+        var sub = new SubVoxelGrid(grid);
+        var (score, mean, selected, selectedCount, definedSub, labels, domains) = decision;
+        var defined = probability.Count(p => !float.IsNaN(p));
 
         // Extraction in chunks of ions, in the precision of the source.
         var (extracted, extractedDomain) = Extract(cloud, sub, selected, labels, options.ExtractionRadius);
@@ -345,7 +392,4 @@ public static class CsroMapper
         clock.Restart();
         return s;
     }
-
-    private static string Describe(Box b) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"x [{b.XMin}, {b.XMax}], y [{b.YMin}, {b.YMax}], z [{b.ZMin}, {b.ZMax}]");
 }

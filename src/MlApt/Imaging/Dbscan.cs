@@ -8,7 +8,7 @@ namespace MlApt.Imaging;
 /// point joins the first cluster that reaches it; the rest is noise (label −1). Neighbours come from
 /// a uniform grid of eps-sized cells.
 /// </summary>
-public static class Dbscan
+internal static class Dbscan
 {
     /// <summary>Labels points 0 … clusters−1 (noise −1); returns the number of clusters.</summary>
     public static int Cluster(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, double eps, int minSamples, Span<int> labels)

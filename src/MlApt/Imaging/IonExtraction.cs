@@ -6,7 +6,7 @@ namespace MlApt.Imaging;
 /// be that close to the centres of its own sub-voxel and its 26 neighbours, so one pass over the ions
 /// with a 27-cell look-up is exact and needs no neighbour index (memory stays flat for 100M ions).
 /// </summary>
-public static class IonExtraction
+internal static class IonExtraction
 {
     /// <summary>The reference extraction radius (nm).</summary>
     public const double ReferenceRadius = 0.3535;

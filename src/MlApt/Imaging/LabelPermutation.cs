@@ -7,7 +7,7 @@ namespace MlApt.Imaging;
 /// ions with a seeded Fisher–Yates shuffle, so species are randomly relabelled while the composition
 /// stays exactly the same.
 /// </summary>
-public static class LabelPermutation
+internal static class LabelPermutation
 {
     /// <summary>A copy of the cloud whose masses (float32 and, for text sources, the text values) are permuted.</summary>
     public static IonCloud Permute(IonCloud cloud, int seed)

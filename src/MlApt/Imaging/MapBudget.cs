@@ -17,7 +17,7 @@ namespace MlApt.Imaging;
 /// <param name="Ions">Ions of the reconstruction.</param>
 /// <param name="Bytes">Memory the run will still allocate beyond the reconstruction already read (bytes).</param>
 /// <param name="GridText">The grid's shape as text, e.g. <c>20 × 20 × 40</c>.</param>
-public sealed record MapBudget(double Voxels, double SubVoxels, long Ions, double Bytes, string GridText)
+internal sealed record MapBudget(double Voxels, double SubVoxels, long Ions, double Bytes, string GridText)
 {
     /// <summary>
     /// The largest grid accepted, in voxels or sub-voxels: one array index per cell (the runtime's array

@@ -1,7 +1,7 @@
 namespace MlApt.Imaging;
 
 /// <summary>Histograms of domain sizes on shared bin edges, for plots and real-versus-control statistics.</summary>
-public static class SizeHistogram
+internal static class SizeHistogram
 {
     /// <summary>Histogram bin edges (1-atom wide up to 20, then wider) covering every size.</summary>
     public static double[] Edges(int[] real, IReadOnlyList<int[]>? controls)

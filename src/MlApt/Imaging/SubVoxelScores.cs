@@ -6,7 +6,7 @@ namespace MlApt.Imaging;
 /// voxels has no edge bias. A sub-voxel is undefined (NaN) when any covering voxel is undefined or
 /// none covers it.
 /// </summary>
-public static class SubVoxelScores
+internal static class SubVoxelScores
 {
     /// <summary>
     /// Computes the sum and the mean score of every sub-voxel from voxel probabilities (NaN =

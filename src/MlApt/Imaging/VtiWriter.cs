@@ -10,7 +10,7 @@ namespace MlApt.Imaging;
 /// sub-voxel, arrays little-endian float32 / uint8, zlib-compressed in blocks and base64-encoded
 /// (VTK's <c>vtkZLibDataCompressor</c> layout with a UInt64 header).
 /// </summary>
-public static class VtiWriter
+internal static class VtiWriter
 {
     /// <summary>A named cell array: float32 or uint8 values in z, y, x order.</summary>
     public sealed record CellArray(string Name, float[]? Floats = null, byte[]? Bytes = null);

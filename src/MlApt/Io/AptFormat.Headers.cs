@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace MlApt.Io;
 
-public static partial class AptFormat
+internal static partial class AptFormat
 {
     /// <summary>The standard 148 bytes of a section header.</summary>
     private readonly record struct SectionHeader(

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace MlApt.Io;
 
-public static partial class AptFormat
+internal static partial class AptFormat
 {
     /// <summary>
     /// Writes an AP Suite <c>.apt</c> file atomically: the 540-byte header, Position (172-byte

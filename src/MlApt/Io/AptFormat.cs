@@ -10,7 +10,7 @@ namespace MlApt.Io;
 /// Mass are decoded; other known sections are kept (<see cref="IonCloud.OtherSections"/>); unknown
 /// ones are skipped by their byte count. No header size is assumed: each header says its own.
 /// </summary>
-public static partial class AptFormat
+internal static partial class AptFormat
 {
     /// <summary>Size of the file header written by AP Suite (and by <see cref="Write"/>).</summary>
     public const int FileHeaderSize = 540;

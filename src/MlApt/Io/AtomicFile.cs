@@ -4,7 +4,7 @@ namespace MlApt.Io;
 /// Writes a file under a temporary name in the same folder and renames it into place when the
 /// writer returns, so that a failure never leaves a half-written output behind.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
     public static void Write(string path, Action<Stream> write)

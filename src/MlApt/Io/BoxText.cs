@@ -4,7 +4,7 @@ using MlApt.Geometry;
 namespace MlApt.Io;
 
 /// <summary>A box as users write it: <c>xmin,xmax,ymin,ymax,zmin,zmax</c> in nm.</summary>
-public static class BoxText
+internal static class BoxText
 {
     /// <summary>Parses the six numbers; errors name <paramref name="parameter"/>.</summary>
     public static Box Parse(string text, string parameter = "box")

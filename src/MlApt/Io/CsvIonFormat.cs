@@ -11,7 +11,7 @@ namespace MlApt.Io;
 /// e.g. <c>x;y;z;m</c> then <c>-2,37;-2,83;0,02;29,47</c>) is split on semicolons only and read with decimal
 /// commas; splitting such a line on commas too would read garbage.
 /// </summary>
-public static class CsvIonFormat
+internal static class CsvIonFormat
 {
     /// <summary>Reads a text reconstruction. Throws <see cref="InputException"/> for malformed content.</summary>
     public static IonCloud Read(string path)

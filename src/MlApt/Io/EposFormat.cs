@@ -6,7 +6,7 @@ namespace MlApt.Io;
 /// EPOS: 44-byte big-endian records: x, y, z, m, TOF, V_DC, V_pulse, det_x, det_y (float32), then
 /// ΔPulse and ions-per-pulse (uint32). The fields beyond POS are kept in <see cref="EposExtras"/>.
 /// </summary>
-public static class EposFormat
+internal static class EposFormat
 {
     /// <summary>Bytes per ion.</summary>
     public const int RecordSize = 44;

@@ -7,7 +7,7 @@ namespace MlApt.Io;
 /// Central throw helper for malformed input. Every message has the shape
 /// <c>file: place: what is wrong (expected ...)</c> so that a user can go straight to the spot.
 /// </summary>
-public static class InputError
+internal static class InputError
 {
     /// <summary>Throws for a problem at a text line (1-based).</summary>
     [DoesNotReturn]

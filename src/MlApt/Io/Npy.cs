@@ -15,7 +15,7 @@ namespace MlApt.Io;
 /// <param name="Shape">Dimensions, outermost first.</param>
 /// <param name="DType">NumPy dtype descriptor of the source (e.g. <c>&lt;f4</c>, <c>&lt;f8</c>, <c>&lt;i4</c>).</param>
 /// <param name="Data">Values in C order.</param>
-public sealed record NpyArray(int[] Shape, string DType, double[] Data)
+internal sealed record NpyArray(int[] Shape, string DType, double[] Data)
 {
     /// <summary>Number of elements (product of the shape).</summary>
     public long Length => Shape.Aggregate(1L, (a, b) => a * b);
@@ -35,7 +35,7 @@ public sealed record NpyArray(int[] Shape, string DType, double[] Data)
 /// <c>.npy</c> members, as <c>numpy.savez</c> writes; read compressed or not). Malformed files give
 /// an <see cref="InputException"/> naming the file and what was expected.
 /// </summary>
-public static partial class Npy
+internal static partial class Npy
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 

@@ -6,7 +6,7 @@ namespace MlApt.Io;
 /// NumPy <c>.npz</c> archives: a zip of <c>NAME.npy</c> members (<c>numpy.load(path)["NAME"]</c>),
 /// plus any other text members (e.g. <c>metadata.json</c>).
 /// </summary>
-public static class Npz
+internal static class Npz
 {
     /// <summary>Builds an archive in memory-light streaming fashion; call <see cref="Save"/> to write it atomically.</summary>
     public sealed class Writer

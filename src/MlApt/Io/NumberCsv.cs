@@ -4,7 +4,7 @@ using System.Text;
 namespace MlApt.Io;
 
 /// <summary>Rows of numbers as CSV without a header: shortest round-trip form, <c>nan</c> for NaN.</summary>
-public static class NumberCsv
+internal static class NumberCsv
 {
     /// <summary>
     /// Writes <paramref name="rows"/> lines atomically; line r holds row r of every block in turn (a block holds

@@ -12,7 +12,7 @@ namespace MlApt.Io;
 /// <see cref="Commit"/> swaps it into place; disposing without committing (an error, Ctrl-C) deletes it, so
 /// the previous folder stays exactly as it was and nothing temporary is left behind.
 /// </summary>
-public sealed class OutputFolder : IDisposable
+internal sealed class OutputFolder : IDisposable
 {
     /// <summary>The file every output folder carries, so that a later run knows it may replace the folder.</summary>
     public const string MarkerName = ".mlapt-output";

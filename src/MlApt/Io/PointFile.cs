@@ -7,7 +7,7 @@ namespace MlApt.Io;
 /// A list of points, one <c>x,y,z</c> (nm) per line: commas, semicolons or white space between
 /// values, an optional header line, <c>#</c> comments. Used for the centres of <c>mlapt zsdm</c>.
 /// </summary>
-public static class PointFile
+internal static class PointFile
 {
     /// <summary>Reads the points as double-precision arrays.</summary>
     public static (double[] X, double[] Y, double[] Z) Read(string path)

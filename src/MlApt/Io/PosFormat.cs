@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace MlApt.Io;
 
 /// <summary>POS: big-endian float32 x, y, z (nm) and m (Da) per ion, 16 bytes, no header.</summary>
-public static class PosFormat
+internal static class PosFormat
 {
     /// <summary>Bytes per ion.</summary>
     public const int RecordSize = 16;

@@ -6,7 +6,7 @@ namespace MlApt.Learning;
 /// from [min, max]. k ≥ 0 drops the first k bins and pads k zeros at the end; k &lt; 0 pads −k zeros
 /// at the start and drops the last −k bins. All channels of a sample shift together.
 /// </summary>
-public static class ShiftAugmentation
+internal static class ShiftAugmentation
 {
     /// <summary>Shifts every channel of one sample ([C][L]) by <paramref name="k"/> bins into <paramref name="destination"/>.</summary>
     public static void Shift(ReadOnlySpan<float> sample, int channels, int k, Span<float> destination)

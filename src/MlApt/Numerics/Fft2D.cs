@@ -6,7 +6,7 @@ namespace MlApt.Numerics;
 /// The twiddles and the bit-reversal table are built once per size, so one instance serves many
 /// transforms; an instance is not thread-safe (it holds a column buffer): use one per thread.
 /// </summary>
-public sealed class Fft2D
+internal sealed class Fft2D
 {
     private readonly int[] _reverse;
     private readonly double[] _cos;

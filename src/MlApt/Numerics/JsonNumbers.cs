@@ -6,7 +6,7 @@ namespace MlApt.Numerics;
 /// JSON has no NaN or infinity: every output writes a number that is not finite (an undefined
 /// statistic, a fraction of nothing) as <c>null</c>, through these two helpers.
 /// </summary>
-public static class JsonNumbers
+internal static class JsonNumbers
 {
     /// <summary>Writes <paramref name="name"/>: <paramref name="value"/>, or <c>null</c> when the value is not finite.</summary>
     public static void WriteFiniteOrNull(this Utf8JsonWriter writer, string name, double value)

@@ -8,7 +8,7 @@ namespace MlApt.Numerics;
 /// Every JSON document the library writes: indented, with non-ASCII text (σ, η, Å) kept readable rather
 /// than escaped. Written to a string, so a caller can print exactly what went into the file.
 /// </summary>
-public static class JsonText
+internal static class JsonText
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -7,7 +7,7 @@ namespace MlApt.Numerics;
 /// independent stream per (seed, sample index), so a pattern bank is identical whatever the number of
 /// threads that generate it.
 /// </summary>
-public sealed class SeededRandom
+internal sealed class SeededRandom
 {
     private ulong _s0, _s1, _s2, _s3;
     private double _spare;

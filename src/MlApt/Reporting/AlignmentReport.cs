@@ -7,7 +7,7 @@ using ScottPlot;
 namespace MlApt.Reporting;
 
 /// <summary>The alignment as JSON (the same object for <c>align --json</c> and <c>summary.json</c>) and its figures.</summary>
-public static class AlignmentReport
+internal static partial class AlignmentReport
 {
     /// <summary>
     /// Writes the alignment's fields into the current JSON object: pole, direction, tilt_deg, azimuth_deg,

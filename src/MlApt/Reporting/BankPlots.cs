@@ -5,7 +5,7 @@ using MlApt.Sdm;
 namespace MlApt.Reporting;
 
 /// <summary>The figures of a pattern bank: the mean z-SDM of every class and channel.</summary>
-public static class BankPlots
+internal static class BankPlots
 {
     /// <summary>Writes <c>mean-CLASS-CHANNEL.png</c> for every class with samples; returns the full paths written.</summary>
     public static IReadOnlyList<string> SaveClassMeans(string dir, PatternBank bank)

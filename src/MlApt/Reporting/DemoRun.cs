@@ -18,7 +18,7 @@ namespace MlApt.Reporting;
 /// <param name="Seconds">Wall time of the whole demo.</param>
 /// <param name="Summary">The path of summary.json.</param>
 /// <param name="Report">The path of report.md.</param>
-public sealed record DemoResult(SpecimenSpec Spec, SimulatedSpecimen Specimen, ValidationOutcome Outcome, CsroAnalysis Analysis, double Seconds,
+internal sealed record DemoResult(SpecimenSpec Spec, SimulatedSpecimen Specimen, ValidationOutcome Outcome, CsroAnalysis Analysis, double Seconds,
     string Summary, string Report);
 
 /// <summary>
@@ -26,15 +26,17 @@ public sealed record DemoResult(SpecimenSpec Spec, SimulatedSpecimen Specimen, V
 /// random-label controls, validates the map against the truth (with the domain-free twin), and writes
 /// <c>specimen.*</c>, <c>map/</c>, <c>validation/</c>, <c>summary.json</c> and <c>report.md</c> into one folder.
 /// </summary>
-public static class DemoRun
+internal static class DemoRun
 {
     /// <summary>
     /// Runs the demo into <paramref name="dir"/>, written whole or not at all (an <see cref="OutputFolder"/> named
     /// <paramref name="dirSource"/> in messages); <paramref name="lap"/> hears each finished step and its seconds.
     /// </summary>
     public static DemoResult Run(string dir, SpecimenSpec spec, MapProfile profile, int controls, int seed, Action<string, double>? lap = null,
-        CancellationToken cancellationToken = default, string dirSource = "dir")
+        CancellationToken cancellationToken = default, string dirSource = "dir", Crystal.PoleAlignmentOptions? align = null,
+        ControlSampling? sampling = null)
     {
+        sampling ??= new ControlSampling();
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(profile);
         // Everything goes into a temporary sibling folder swapped into place at the end: an error or Ctrl-C leaves
@@ -60,18 +62,21 @@ public static class DemoRun
         // The model's channels (the default model reads six pair z-SDMs), or the ordered element with itself for a one-channel model.
         var pairs = SpecimenValidation.Pairs([], profile.Ensemble, spec);
         var classify = EnsembleClassifier.Create(profile.Ensemble);
-        var options = profile.MapOptions(SpecimenValidation.AnalysisBox(spec), 1.0, 0.5);
-        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken);
+        // Aligned (--align): the box is found in the aligned frame once the pole is known.
+        var options = profile.MapOptions(align is null ? SpecimenValidation.AnalysisBox(spec) : null, 1.0, 0.5);
+        var outcome = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs, classify, options, true, null, cancellationToken, align);
         var map = outcome.Map;
+        // The controls and the map's outputs use the ions in the map's frame (the same rotation, the same bits).
+        var cloud = outcome.Alignment is { } alignment ? MapAlignment.Apply(specimen.Cloud, alignment) : specimen.Cloud;
         Lap("mapped and validated (with the domain-free twin)");
 
         var analysis = new CsroAnalysis(pairs, map,
-            CsroAnalysis.MapControls(specimen.Cloud, species, table, pairs, classify, options, map, controls, seed, null, cancellationToken));
+            CsroAnalysis.MapControls(cloud, species, table, pairs, classify, options, map, controls, seed, null, cancellationToken, sampling));
         var control = analysis.Controls[0];
         var stats = analysis.Statistics!;
         Lap("random-label control");
 
-        MapReport.Write(Path.Combine(dir, "map"), analysis, specimen.Cloud, species, table, w =>
+        MapReport.Write(Path.Combine(dir, "map"), analysis, cloud, species, table, w =>
         {
             w.WriteStartObject("parameters");
             w.WriteString("profile", profile.Profile);
@@ -82,8 +87,10 @@ public static class DemoRun
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
             w.WriteEndObject();
+            if (outcome.Alignment is { } a)
+                AlignmentReport.Write(w, "alignment", a);
         }, new MapReport.Options(Subject: profile.OrderName(pairs)));
-        ValidationReport.Write(Path.Combine(dir, "validation"), outcome, spec, profile, recon, clock.Elapsed.TotalSeconds, specimen.Domains);
+        ValidationReport.Write(Path.Combine(dir, "validation"), outcome, spec, profile, recon, clock.Elapsed.TotalSeconds);
         Lap("wrote the map, the validation and the figures");
 
         var summary = Path.Combine(dir, "summary.json");
@@ -114,6 +121,8 @@ public static class DemoRun
         profile.WriteDecision(w);
         w.WriteString("stage", profile.Stage == SdmStage.Preprocessed ? "preprocessed" : "normalized");
         w.WriteEndObject();
+        if (o.Alignment is { } alignment)
+            AlignmentReport.Write(w, "alignment", alignment);
         w.WriteStartObject("map");
         w.WriteFiniteOrNull("csro_volume_fraction", o.Map.VolumeFraction);
         w.WriteNumber("domains", o.Map.Domains.Count);
@@ -123,8 +132,11 @@ public static class DemoRun
         w.WriteNumber("permutations", stats.ControlVolumeFractions.Length);
         w.WriteFiniteOrNull("csro_volume_fraction", stats.ControlVolumeFractions.Average());
         w.WriteFiniteOrNull("csro_volume_fraction_max", stats.ControlVolumeFractions.Max());
-        w.WriteNumber("domains", control.Domains.Count);
-        w.WriteNumber("dbscan_clusters", control.Dbscan.Clusters);
+        w.WriteNumber("domains", stats.ControlDomainCounts[0]);
+        w.WriteNumber("dbscan_clusters", stats.ControlClusterCounts[0]);
+        w.WriteFiniteOrNull("standard_error_max", stats.StandardErrors.Max());
+        w.WriteString("sample", control.Sample is null ? "full" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{control.Sample.Blocks} of {control.Sample.EligibleBlocks} blocks of {control.Sample.BlockSubVoxels}³ sub-voxels"));
         w.WriteFiniteOrNull("p_value", stats.PValue);
         w.WriteNumber("p_value_resolution", stats.PValueResolution);
         w.WriteEndObject();
@@ -177,10 +189,15 @@ public static class DemoRun
         L($"| | Real | Control (permuted mass-to-charge; the first of {stats.ControlVolumeFractions.Length}) |");
         L($"|---|---:|---:|");
         L($"| CSRO volume fraction | {P(o.Map.VolumeFraction)} | {P(control.VolumeFraction)} (mean of all: {P(stats.ControlVolumeFractions.Average())}) |");
-        L($"| Connected domains | {o.Map.Domains.Count} | {control.Domains.Count} |");
-        L($"| DBSCAN clusters | {o.Map.Dbscan.Clusters} | {control.Dbscan.Clusters} |");
+        L($"| Connected domains | {o.Map.Domains.Count} | {stats.ControlDomainCounts[0]} |");
+        L($"| DBSCAN clusters | {o.Map.Dbscan.Clusters} | {stats.ControlClusterCounts[0]} |");
         L($"");
         L($"Empirical p-value of the real volume fraction against the controls: {stats.PValue:G3} = (1 + controls at least as high) / (1 + {stats.ControlVolumeFractions.Length}); {stats.DescribePValue()}; `--control N` for more.");
+        if (control.Sample is { } sample)
+        {
+            L($"");
+            L($"Each control was measured from a seeded random sample of {sample.Blocks} of the {sample.EligibleBlocks} blocks of {sample.BlockSubVoxels}³ sub-voxels (grown around every domain touching them, so the sampled blocks are exactly the full control map there); the largest standard error of a control's volume fraction is {P(stats.StandardErrors.Max())}, and a control counts as at least as high as the real map unless it lies more than {ControlStatistics.SamplingZ} standard errors below it (p from the estimates alone: {stats.PValueEstimates:G3}). `--control-sample full` maps every voxel.");
+        }
         L($"");
         L($"## Figures");
         L($"");

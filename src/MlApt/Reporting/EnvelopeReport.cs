@@ -10,7 +10,7 @@ using ScottPlot;
 namespace MlApt.Reporting;
 
 /// <summary>The detection envelope as <c>envelope.json</c> and figures.</summary>
-public static class EnvelopeReport
+internal static class EnvelopeReport
 {
     /// <summary>The two parameter planes and their axis keys.</summary>
     public static readonly (string Axis, string X, string Y, string XLabel, string YLabel)[] Planes =
@@ -30,16 +30,18 @@ public static class EnvelopeReport
 
     /// <summary>
     /// Writes the figures and envelope.json (points, scores, the grid's name, the profile's model and decision,
-    /// the figures, the elapsed time and the program) into <paramref name="dir"/>; returns the JSON and the figures.
+    /// whether each specimen was aligned first, the figures, the elapsed time and the program) into <paramref name="dir"/>; returns the JSON and the figures.
     /// </summary>
     public static (string Json, IReadOnlyList<string> Figures) Write(string dir, IReadOnlyList<EnvelopeResult> results, string grid,
-        MapProfile profile, double elapsedSeconds)
+        MapProfile profile, double elapsedSeconds, bool aligned = false)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var files = SaveFigures(dir, results);
         var json = JsonText.Write(w => WriteJson(w, results, w2 =>
         {
             w2.WriteString("grid", grid);
+            // Aligned: every specimen was put in the frame of its own found pole before mapping (the residual-tilt axis then measures the alignment).
+            w2.WriteBoolean("aligned", aligned);
             w2.WriteString("profile", profile.Profile);
             w2.WriteString("model", profile.Model);
             w2.WriteString("model_id", profile.ModelId);

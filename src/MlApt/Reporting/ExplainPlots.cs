@@ -3,7 +3,7 @@ using ScottPlot;
 namespace MlApt.Reporting;
 
 /// <summary>PNG plots of classifier explanations (ScottPlot 5), written atomically.</summary>
-public static class ExplainPlots
+internal static class ExplainPlots
 {
     /// <summary>
     /// The explanation's z-SDM with its Grad-CAM (<see cref="SaveGradCam"/>), titled with the prediction and the class

@@ -12,7 +12,7 @@ namespace MlApt.Reporting;
 /// probabilities on their own grid, the volume fraction, and the whole summary.json (model, parameters,
 /// provenance) as a JSON note.
 /// </summary>
-public static class MapNexus
+internal static class MapNexus
 {
     /// <summary>Writes <paramref name="path"/> atomically.</summary>
     public static void Write(string path, CsroMap map, IonCloud cloud, RangeTable table, NxapmSource source, string summaryJson)

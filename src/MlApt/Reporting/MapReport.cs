@@ -229,6 +229,27 @@ public static partial class MapReport
                 w.WriteFiniteOrNull("excess_volume_fraction", map.VolumeFraction - stats.ControlVolumeFractions.Average());
                 w.WriteFiniteOrNull("p_value", stats.PValue);
                 w.WriteNumber("p_value_resolution", stats.PValueResolution);
+                // Sampled controls: each fraction's standard error; p counts a control as ≥ the real fraction unless it
+                // lies more than SamplingZ standard errors below it, p_value_estimates uses the estimates alone.
+                Array(w, "standard_error", stats.StandardErrors);
+                w.WriteFiniteOrNull("p_value_estimates", stats.PValueEstimates);
+                if (controls.FirstOrDefault(c => c.Sample is not null)?.Sample is { } first)
+                {
+                    w.WriteStartObject("sample");
+                    w.WriteNumber("block_subvoxels", first.BlockSubVoxels);
+                    w.WriteNumber("eligible_blocks", first.EligibleBlocks);
+                    w.WriteStartArray("blocks");
+                    foreach (var c in controls) w.WriteNumberValue(c.Sample?.Blocks ?? first.EligibleBlocks);
+                    w.WriteEndArray();
+                    w.WriteStartArray("computed_voxels");
+                    foreach (var c in controls) w.WriteNumberValue(c.Sample?.ComputedVoxels ?? c.AnalysableVoxels);
+                    w.WriteEndArray();
+                    w.WriteStartArray("growth_rounds");
+                    foreach (var c in controls) w.WriteNumberValue(c.Sample?.GrowthRounds ?? 0);
+                    w.WriteEndArray();
+                    w.WriteNumber("z", ControlStatistics.SamplingZ);
+                    w.WriteEndObject();
+                }
                 w.WriteStartArray("analysable_voxels");
                 foreach (var c in controls) w.WriteNumberValue(c.AnalysableVoxels);
                 w.WriteEndArray();

@@ -16,7 +16,14 @@ namespace MlApt.Reporting;
 /// <param name="Stride">Stride (nm).</param>
 /// <param name="Controls">Random-label control permutations.</param>
 /// <param name="Seed">Seed of the first permutation.</param>
-public sealed record MapRequest(string Reconstruction, string Ranges, bool StrictRanges, string? Box, double Voxel, double Stride, int Controls, int Seed);
+public sealed record MapRequest(string Reconstruction, string Ranges, bool StrictRanges, string? Box, double Voxel, double Stride, int Controls, int Seed)
+{
+    /// <summary>The pole alignment the ions were rotated by before mapping (null: mapped as read); every output is in its frame.</summary>
+    public Crystal.PoleAlignmentResult? Alignment { get; init; }
+
+    /// <summary>How each control was measured (null: every voxel).</summary>
+    public ControlSampling? ControlSampling { get; init; }
+}
 
 /// <summary>
 /// The outputs of <c>map</c> around the per-analysis report: the <c>parameters</c> and <c>provenance</c> of each
@@ -74,8 +81,13 @@ public static class MapRun
         profile.WriteDecision(w);
         w.WriteNumber("extraction_radius_nm", IonExtraction.ReferenceRadius);
         w.WriteNumber("control_permutations", request.Controls);
+        var sampling = request.ControlSampling ?? ControlSampling.Full;
+        w.WriteString("control_sample", sampling.ToString());
+        if (!sampling.IsFull)
+            w.WriteNumber("control_block_subvoxels", sampling.BlockSubVoxels);
         w.WriteNumber("seed", request.Seed);
         w.WriteString("box", request.Box ?? "automatic");
+        w.WriteString("frame", request.Alignment is null ? "reconstruction" : "aligned");
         w.WriteString("preprocessing", profile.Stage == SdmStage.Preprocessed ? "min-max, Savitzky-Golay (15, 8, interp), background clipping (1000 passes max), min-max" : "min-max");
         w.WriteEndObject();
         w.WriteStartObject("provenance");
@@ -100,6 +112,8 @@ public static class MapRun
         w.WriteNumber("elapsed_seconds", Math.Round(elapsedSeconds, 3));
         w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         w.WriteEndObject();
+        if (request.Alignment is { } alignment)
+            AlignmentReport.Write(w, "alignment", alignment);
     }
 
     private static void WriteIndex(Utf8JsonWriter w, string outDir, IReadOnlyList<CsroAnalysis> analyses, string reconstruction)

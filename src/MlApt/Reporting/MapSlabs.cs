@@ -17,7 +17,7 @@ namespace MlApt.Reporting;
 /// would have: inputs with their hashes, the resolved box, the geometry, the decision settings, the
 /// controls and the model. <see cref="Merge"/> finishes the map from all slabs.
 /// </summary>
-public static class MapSlabs
+internal static class MapSlabs
 {
     /// <summary>The format name in slab.json.</summary>
     public const string Format = "mlapt-map-slab-1";
@@ -78,9 +78,23 @@ public static class MapSlabs
             w.WriteString("order", profile.OrderName(pairs));
             w.WriteNumber("controls", controls.Count);
             w.WriteNumber("control_seed", request.Seed);
+            // The frame the slab was mapped in: merge rotates the ions the same way and refuses slabs that disagree.
+            if (request.Alignment is { } alignment)
+                AlignmentReport.Write(w, "alignment", alignment);
+            else
+                w.WriteNull("alignment");
             w.WriteString("program", Provenance.Program);
             w.WriteEndObject();
         }));
+    }
+
+    /// <summary>"in the aligned frame (tilt …°, azimuth …°)" or "unaligned", for the merge's refusal.</summary>
+    private static string DescribeFrame(JsonElement slab)
+    {
+        var a = slab.GetProperty("alignment");
+        if (a.ValueKind != JsonValueKind.Object) return "unaligned";
+        double Get(string name) => a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
+        return string.Create(CultureInfo.InvariantCulture, $"in the frame of a pole at tilt {Get("tilt_deg")}°, azimuth {Get("azimuth_deg")}°");
     }
 
     /// <summary>The file of control <paramref name="c"/>'s voxel <paramref name="what"/> in a slab folder.</summary>
@@ -124,7 +138,7 @@ public static class MapSlabs
     /// <summary>The fields every slab of one map must share (everything but its index and layers).</summary>
     private static readonly string[] Shared =
     [
-        "slabs", "reconstruction_sha256", "ranges_sha256", "strict_ranges", "pairs", "box", "automatic_box", "analysable_voxels", "voxel", "stride",
+        "alignment", "slabs", "reconstruction_sha256", "ranges_sha256", "strict_ranges", "pairs", "box", "automatic_box", "analysable_voxels", "voxel", "stride",
         "sphere_radius", "pair_radius", "rule", "threshold", "stage", "min_domain_subvoxels", "domain_fraction", "model_id", "controls", "control_seed",
     ];
 
@@ -158,6 +172,8 @@ public static class MapSlabs
         {
             foreach (var key in Shared)
             {
+                if (key == "alignment" && s.Json.GetProperty(key).GetRawText() != first.Json.GetProperty(key).GetRawText())
+                    InputError.In(s.Dir, $"mapped {DescribeFrame(s.Json)}, {first.Dir} {DescribeFrame(first.Json)}: slabs of one map must share one frame (map every slab with the same --alignment FILE)");
                 if (s.Json.GetProperty(key).GetRawText() != first.Json.GetProperty(key).GetRawText())
                     InputError.In(s.Dir, $"{key} {s.Json.GetProperty(key).GetRawText()} differs from {first.Dir}'s {first.Json.GetProperty(key).GetRawText()}: slabs of different maps");
             }
@@ -182,6 +198,11 @@ public static class MapSlabs
 
         var table = Ranging.ForReconstruction(recon, ranges == Path.GetFullPath(recon) ? null : ranges, j.GetProperty("strict_ranges").GetBoolean());
         var cloud = IonFile.Read(recon);
+        // The slabs were mapped in the aligned frame: the ions are rotated exactly as they were (the same R and c).
+        var alignment = j.GetProperty("alignment").ValueKind == JsonValueKind.Object
+            ? AlignmentReport.Read(j.GetProperty("alignment"), Path.Combine(first.Dir, "slab.json")) : null;
+        if (alignment is not null)
+            cloud = Imaging.MapAlignment.Apply(cloud, alignment);
         var species = table.Assign(cloud);
         var pairs = j.GetProperty("pairs").EnumerateArray().Select(p => ElementPair.Parse(p.GetString()!)).ToList();
         var automatic = j.GetProperty("automatic_box").GetBoolean();
@@ -201,7 +222,7 @@ public static class MapSlabs
         var report = MapReport.Write(outDir, analysis, cloud, species, table, w =>
         {
             w.WriteStartObject("parameters");
-            foreach (var key in Shared.Where(k => k is not ("reconstruction_sha256" or "ranges_sha256" or "model_id" or "pairs" or "box")))
+            foreach (var key in Shared.Where(k => k is not ("reconstruction_sha256" or "ranges_sha256" or "model_id" or "pairs" or "box" or "alignment")))
             {
                 w.WritePropertyName(key);
                 j.GetProperty(key).WriteTo(w);
@@ -219,6 +240,11 @@ public static class MapSlabs
             w.WriteNumber("merged_slabs", n);
             w.WriteString("created_utc", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             w.WriteEndObject();
+            if (alignment is not null)
+            {
+                w.WritePropertyName("alignment");
+                j.GetProperty("alignment").WriteTo(w);
+            }
         }, new MapReport.Options(IonsCsv: ionsCsv, Subject: j.TryGetProperty("order", out var order) ? order.GetString() : null));
         return new MapSlabsMerge(analysis, n, report.Summary);
     }
@@ -245,4 +271,4 @@ public static class MapSlabs
 /// <param name="Analysis">The map and its controls.</param>
 /// <param name="Slabs">How many slabs were merged.</param>
 /// <param name="Summary">The text of summary.json.</param>
-public sealed record MapSlabsMerge(CsroAnalysis Analysis, int Slabs, string Summary);
+internal sealed record MapSlabsMerge(CsroAnalysis Analysis, int Slabs, string Summary);

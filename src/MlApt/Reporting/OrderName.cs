@@ -10,7 +10,7 @@ namespace MlApt.Reporting;
 /// model has them, else the CSRO class and orientation of the bank it was trained on); a model that records
 /// neither (such as the published Keras models) is named by its pairs.
 /// </summary>
-public static class OrderName
+internal static class OrderName
 {
     /// <summary>
     /// The order's name for an analysis of <paramref name="pairs"/> with a model of <paramref name="modelPairs"/>
@@ -123,7 +123,7 @@ public static class OrderName
 }
 
 /// <summary>The order a map profile's model looks for.</summary>
-public static class MapProfileOrder
+internal static class MapProfileOrder
 {
     /// <summary>The order <paramref name="profile"/>'s model looks for in an analysis of <paramref name="pairs"/>, for figure titles.</summary>
     public static string OrderName(this Imaging.MapProfile profile, IEnumerable<Sdm.ElementPair> pairs)

@@ -11,7 +11,7 @@ namespace MlApt.Reporting;
 /// The files of a region's SDMs (<c>mlapt sdm</c>): zsdm.csv, sdm2d.csv, their PNG plots and sdm.json with the
 /// counts and the provenance of the inputs.
 /// </summary>
-public static class RegionSdmReport
+internal static class RegionSdmReport
 {
     /// <summary>The files <see cref="Write"/> makes, in order.</summary>
     public static IReadOnlyList<string> Files { get; } = ["zsdm.csv", "zsdm.png", "sdm2d.csv", "sdm2d.png", "sdm.json"];

@@ -5,7 +5,7 @@ using MlApt.Numerics;
 namespace MlApt.Reporting;
 
 /// <summary>What <c>train --json</c> prints: the scores of a training run.</summary>
-public static class TrainingJson
+internal static class TrainingJson
 {
     /// <summary>The training report as one JSON document: test and cross-validation scores, confusion matrices, per-fold histories.</summary>
     public static string Of(TrainingResult r, string model, IReadOnlyList<string> plots)

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace MlApt.Reporting;
 
 /// <summary>PNG plots of a training run: loss and accuracy curves per fold, and the confusion matrix.</summary>
-public static class TrainingPlots
+internal static class TrainingPlots
 {
     /// <summary>Writes <c>loss.png</c>, <c>accuracy.png</c> and <c>confusion.png</c> into <paramref name="directory"/>; returns their paths.</summary>
     public static IReadOnlyList<string> SaveAll(string directory, TrainingResult result)

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace MlApt.Reporting;
 
 /// <summary>PNG figures of a validation: the precision–recall curve over decision thresholds.</summary>
-public static class ValidationPlots
+internal static class ValidationPlots
 {
     /// <summary>
     /// Precision and recall against recall (the PR curve), with the operating point of the map marked; returns the path.

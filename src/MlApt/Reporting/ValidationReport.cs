@@ -14,8 +14,7 @@ namespace MlApt.Reporting;
 public static class ValidationReport
 {
     /// <summary>Writes validation.json, pr_curve.png and the map slices into <paramref name="dir"/>; returns the text of validation.json.</summary>
-    public static string Write(string dir, ValidationOutcome outcome, SpecimenSpec spec, MapProfile profile, string recon, double seconds,
-        IReadOnlyList<SphericalDomain> trueDomains)
+    public static string Write(string dir, ValidationOutcome outcome, SpecimenSpec spec, MapProfile profile, string recon, double seconds)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(profile);
@@ -23,7 +22,8 @@ public static class ValidationReport
         var subject = profile.OrderName(outcome.Map.Pairs);
         ValidationPlots.SavePrecisionRecall(dir, "pr_curve.png", outcome.Curve, outcome.Score, outcome.Map.Threshold,
             $"{subject}\nsub-voxel precision–recall, {profile.Profile} profile");
-        MapPlots.SaveSlices(dir, outcome.Map, "map_", subject, trueDomains);
+        // The truth as scored: in the aligned frame when the ions were aligned.
+        MapPlots.SaveSlices(dir, outcome.Map, "map_", subject, outcome.TrueDomains);
         var json = JsonText.Write(w => WriteJson(w, outcome, spec, profile, recon, seconds));
         Io.AtomicFile.WriteText(Path.Combine(dir, "validation.json"), json);
         return json;
@@ -44,6 +44,8 @@ public static class ValidationReport
         w.WriteString("pairs", string.Join("+", o.Map.Pairs));
         profile.WriteDecision(w);
         BoxJson.Write(w, "box", o.Map.Box);
+        if (o.Alignment is { } alignment)
+            AlignmentReport.Write(w, "alignment", alignment);
         w.WriteStartObject("specimen");
         SpecimenJson.WriteDetector(w, spec);
         w.WriteNumber("order", spec.Order);

@@ -8,7 +8,7 @@ namespace MlApt.Sdm;
 /// <param name="WindowStart">First index (inclusive) of the window whose maximum is compared with s[m*].</param>
 /// <param name="WindowEnd">Last index (inclusive) of that window.</param>
 /// <param name="MaxIterations">Iteration cap: after a pass, stop when the counter equals this, else increment it.</param>
-public readonly record struct BackgroundClippingOptions(
+internal readonly record struct BackgroundClippingOptions(
     int MinimumSearchStart = 46, int WindowStart = 23, int WindowEnd = 68, int MaxIterations = 1000)
 {
     /// <summary>The reference parameters (without this, <c>new()</c> on a record struct would give all zeros).</summary>
@@ -31,7 +31,7 @@ public readonly record struct BackgroundClippingOptions(
 /// pass updates in place from left to right (Gauss–Seidel), because after the first pass the two
 /// arrays of the reference are the same object.
 /// </summary>
-public static class BackgroundClipping
+internal static class BackgroundClipping
 {
     /// <summary>The reference parameters.</summary>
     public static BackgroundClippingOptions Reference => new();

@@ -56,22 +56,36 @@ public readonly record struct ElementPair(string Centre, string Neighbour)
     {
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(species);
-        var s = SpeciesOf(table, element);
-        var count = 0;
-        foreach (var v in species)
-        {
-            if (v == s)
-                count++;
-        }
-        var indices = new int[count];
+        var indices = IonsOf(species, SpeciesOf(table, element));
+        var count = indices.Length;
+        double[] x = new double[count], y = new double[count], z = new double[count];
+        cloud.CopyPositions(indices, x, y, z);
+        return (x, y, z);
+    }
+
+    /// <summary>
+    /// The indices of the ions that are exactly one atom of <paramref name="element"/> under <paramref name="table"/>; an
+    /// <see cref="InputException"/> naming <paramref name="parameter"/> when the table defines no such ion.
+    /// </summary>
+    public static int[] IonsOf(IonCloud cloud, RangeTable table, string element, string parameter = "element")
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var s = table.SingleAtomSpecies(element);
+        if (s == 0)
+            InputError.In(parameter, $"'{element}' is not defined by {table.Source} (available: {string.Join(", ", table.Species.Skip(1).Where(c => c.AtomCount == 1).Select(c => c.Name))})");
+        return IonsOf(table.Assign(cloud), s);
+    }
+
+    // Two passes: the exact size, as clouds of 10⁸ ions make a growing list costly.
+    private static int[] IonsOf(byte[] species, byte s)
+    {
+        var indices = new int[species.AsSpan().Count(s)];
         var k = 0;
         for (var i = 0; i < species.Length; i++)
         {
             if (species[i] == s)
                 indices[k++] = i;
         }
-        double[] x = new double[count], y = new double[count], z = new double[count];
-        cloud.CopyPositions(indices, x, y, z);
-        return (x, y, z);
+        return indices;
     }
 }

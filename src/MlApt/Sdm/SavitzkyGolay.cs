@@ -18,7 +18,7 @@ namespace MlApt.Sdm;
 /// cannot be reproduced, so the edges agree to about 1e-11 rather than exactly.
 /// </para>
 /// </summary>
-public sealed partial class SavitzkyGolay
+internal sealed partial class SavitzkyGolay
 {
     private readonly double[] _p; // window × window, row-major
     private readonly bool _scipy; // (15, 8): scipy's arithmetic

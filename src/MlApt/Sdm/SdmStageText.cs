@@ -3,7 +3,7 @@ using MlApt.Io;
 namespace MlApt.Sdm;
 
 /// <summary>The names of the z-SDM processing stages as users write them (raw, normalized/normalised, preprocessed).</summary>
-public static class SdmStageText
+internal static class SdmStageText
 {
     /// <summary>
     /// Parses a stage name (any case); <paramref name="allowRaw"/> admits <c>raw</c>. Errors name <paramref name="parameter"/>.

@@ -10,7 +10,7 @@ namespace MlApt.Specimens;
 /// of every ion (<c>NAME.species.npy</c>), a matching range file and <c>NAME.truth.json</c>, which records the
 /// configuration (with its hash and Warren–Cowley parameters) and the detector parameters.
 /// </summary>
-public static class ConfigurationFiles
+internal static class ConfigurationFiles
 {
     /// <summary>Simulates the detection of configuration <paramref name="from"/> with the detector of <paramref name="spec"/> and writes the files beside <paramref name="recon"/>.</summary>
     public static (ConfigurationSpecimen Specimen, ExtendedXyzFrame Frame, string SpeciesPath, SpecimenFiles Paths, string TruthJson) Write(

@@ -10,7 +10,7 @@ namespace MlApt.Specimens;
 /// its own element's isotopes. Each ion keeps its true species (<see cref="Species"/>), so that maps of
 /// MC-grown CSRO can be compared with what was there.
 /// </summary>
-public sealed class ConfigurationSpecimen
+internal sealed class ConfigurationSpecimen
 {
     private ConfigurationSpecimen(IonCloud cloud, byte[] species, IReadOnlyList<string> elements, long sites)
     {

@@ -9,7 +9,7 @@ namespace MlApt.Specimens;
 /// (efficiency, Gaussian blur, doubly charged isotope peaks with a little mass noise), with a
 /// matching RRNG range file: a self-contained example for the demo and for tests.
 /// </summary>
-public static class DemoSpecimen
+internal static class DemoSpecimen
 {
     /// <summary>Generates the ions of a box of <paramref name="size"/> nm (x, y centred; z from −size.Z to 0).</summary>
     public static IonCloud Generate((double X, double Y, double Z) size, int seed, double efficiency = 0.5,

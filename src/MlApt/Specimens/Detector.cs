@@ -29,7 +29,7 @@ public static class Detector
     public static int Kept(int atoms, double efficiency) => (int)Math.Floor(atoms * efficiency);
 
     /// <summary>Applies noise and the efficiency subset; returns new atoms (the input is not modified).</summary>
-    public static Atoms Apply(Atoms atoms, DetectorParameters parameters, ref SeededRandom random)
+    internal static Atoms Apply(Atoms atoms, DetectorParameters parameters, ref SeededRandom random)
     {
         ArgumentNullException.ThrowIfNull(atoms);
         parameters.Validate();

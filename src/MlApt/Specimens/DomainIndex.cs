@@ -4,7 +4,7 @@ namespace MlApt.Specimens;
 /// Fast "is this point inside any domain" for many spheres: a uniform grid of cells (edge = the largest
 /// diameter) lists the spheres touching each cell.
 /// </summary>
-public sealed class DomainIndex
+internal sealed class DomainIndex
 {
     private readonly IReadOnlyList<SphericalDomain> _domains;
     private readonly Dictionary<(int, int, int), List<int>> _cells = [];

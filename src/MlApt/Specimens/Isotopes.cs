@@ -1,7 +1,7 @@
 namespace MlApt.Specimens;
 
 /// <summary>Natural isotopes (mass in Da, abundance) of the elements the simulations use.</summary>
-public static class Isotopes
+internal static class Isotopes
 {
     /// <summary>The elements with an isotope table.</summary>
     public static IReadOnlyList<string> Elements { get; } = ["Al", "Co", "Cr", "Cu", "Fe", "Mn", "Ni", "Ti"];

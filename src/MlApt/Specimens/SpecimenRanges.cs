@@ -4,7 +4,7 @@ using System.Text;
 namespace MlApt.Specimens;
 
 /// <summary>The RRNG range file matching a simulated specimen.</summary>
-public static class SpecimenRanges
+internal static class SpecimenRanges
 {
     /// <summary>Half-width of every range (Da): wide enough for the simulated mass noise (≤ 0.1 Da).</summary>
     public const double HalfWidth = 0.1;

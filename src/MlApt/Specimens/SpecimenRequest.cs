@@ -9,7 +9,7 @@ namespace MlApt.Specimens;
 /// <c>Co:1,Cr:1,Ni:1</c>), the rest as numbers. <see cref="ToSpec"/> checks everything; each error is one line
 /// naming the parameter (<c>size</c>, <c>radius</c>, <c>eta</c>, …).
 /// </summary>
-public sealed record SpecimenRequest
+internal sealed record SpecimenRequest
 {
     /// <summary>Size x,y,z (nm).</summary>
     public string Size { get; init; } = "20,20,40";

@@ -13,7 +13,7 @@ namespace MlApt.Specimens;
 /// <param name="SigmaZ">Standard deviation of the Gaussian noise added to z (nm).</param>
 /// <param name="Species">Number of equally likely species (3 for Co, Cr, Ni).</param>
 /// <param name="Seed">Random seed.</param>
-public readonly record struct SyntheticSpecimenOptions(
+internal readonly record struct SyntheticSpecimenOptions(
     double LatticeParameter, Box Box, double Efficiency, double SigmaXY, double SigmaZ, int Species, int Seed)
 {
     /// <summary>The CoCrNi-like benchmark specimen.</summary>
@@ -25,7 +25,7 @@ public readonly record struct SyntheticSpecimenOptions(
 /// A seeded random FCC solid solution passed through a simple detector model (random detection,
 /// Gaussian position noise). Positions are double SoA; <see cref="Species"/> holds 0 … Species−1 per atom.
 /// </summary>
-public sealed class SyntheticSpecimen
+internal sealed class SyntheticSpecimen
 {
     private SyntheticSpecimen(double[] x, double[] y, double[] z, byte[] species)
     {

@@ -7,7 +7,7 @@ namespace MlApt.Sro;
 /// <see cref="Supercell"/>, a site on the far face is the periodic image of one on the near face and
 /// appears once, so every site has the full coordination of the bulk.
 /// </summary>
-public sealed class PeriodicLattice
+internal sealed class PeriodicLattice
 {
     private PeriodicLattice(Lattice lattice, int cells, Supercell supercell, int[] index)
     {

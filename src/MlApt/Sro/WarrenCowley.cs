@@ -78,6 +78,25 @@ public sealed class WarrenCowleyTable
 public static class WarrenCowley
 {
     /// <summary>
+    /// The α of a periodic configuration file (extended XYZ), shells 1 … <paramref name="shells"/>, with the configuration
+    /// and its neighbour shells; a configuration whose shells cannot be told apart is an error naming the file.
+    /// </summary>
+    public static (Crystal.ExtendedXyzFrame Frame, NeighbourShells Shells, WarrenCowleyTable Table) OfFile(string path, int shells)
+    {
+        var frame = Crystal.ExtendedXyz.Read(path);
+        NeighbourShells neighbours;
+        try
+        {
+            neighbours = NeighbourShells.FromPositions(frame.X, frame.Y, frame.Z, frame.Cell, shells);
+        }
+        catch (ArgumentException e)
+        {
+            throw new Io.InputException($"{path}: {e.Message}", e);
+        }
+        return (frame, neighbours, Compute(frame.Species, frame.Elements, neighbours));
+    }
+
+    /// <summary>
     /// α_ij^(m) for all ordered species pairs and shells 1 … <paramref name="shells"/> (default: all of
     /// <paramref name="neighbours"/>), counting every (i atom, shell-m neighbour) entry once.
     /// </summary>

@@ -6,7 +6,7 @@ namespace MlApt.Study;
 /// Splits delimited text lines: comma or semicolon, fields optionally in double quotes with
 /// <c>""</c> for a literal quote (RFC 4180 without line breaks inside fields).
 /// </summary>
-public static class CsvText
+internal static class CsvText
 {
     /// <summary>
     /// The delimiter of a header line: a semicolon when it has more semicolons than commas outside

@@ -9,7 +9,7 @@ namespace MlApt.Study;
 /// <c>summary.json</c> or the file itself. A summary with <c>analyses</c> is the index of a
 /// several-pair map; each analysis is read from <c>folder/summary.json</c> next to it.
 /// </summary>
-public static class MapSummaryReader
+internal static class MapSummaryReader
 {
     /// <summary>
     /// Reads every analysis of a specimen. Problems are reported as the cell of the table that named

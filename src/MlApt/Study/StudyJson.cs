@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MlApt.Study;
 
 /// <summary>The numbers of a study as JSON (what <c>mlapt study --json</c> prints).</summary>
-public static class StudyJson
+internal static class StudyJson
 {
     /// <summary>Writes the study as one JSON object.</summary>
     public static void Write(Utf8JsonWriter w, StudyAnalysis study, string? outputDir = null, IReadOnlyList<string>? files = null)

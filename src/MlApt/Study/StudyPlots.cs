@@ -4,7 +4,7 @@ using ScottPlot;
 namespace MlApt.Study;
 
 /// <summary>The scatter plot of one relationship (ScottPlot 5): points with error bars, the fit and its 95 % band.</summary>
-public static class StudyPlots
+internal static class StudyPlots
 {
     /// <summary>Renders the plot of <paramref name="r"/> to PNG bytes, with the sample names next to the points.</summary>
     public static byte[] Render(Relationship r, IReadOnlyList<Sample> samples, int width = 800, int height = 600)

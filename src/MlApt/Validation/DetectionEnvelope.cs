@@ -1,3 +1,4 @@
+using MlApt.Crystal;
 using System.Globalization;
 using MlApt.Imaging;
 using MlApt.Io;
@@ -139,7 +140,7 @@ public static class DetectionEnvelope
     /// </summary>
     public static IReadOnlyList<EnvelopeResult> MeasureAll(EnvelopeGrid grid, Func<SpecimenSpec, IReadOnlyList<ElementPair>> pairs,
         VoxelClassifier classify, Func<Geometry.Box, MapOptions> options, Action<EnvelopeResult, int, int>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, PoleAlignmentOptions? align = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(pairs);
@@ -147,15 +148,19 @@ public static class DetectionEnvelope
         var results = new List<EnvelopeResult>(points.Count);
         foreach (var point in points)
         {
-            results.Add(Measure(point, pairs(point.Spec), classify, options, cancellationToken));
+            results.Add(Measure(point, pairs(point.Spec), classify, options, cancellationToken, align));
             progress?.Invoke(results[^1], results.Count, points.Count);
         }
         return results;
     }
 
-    /// <summary>Maps and scores one point.</summary>
+    /// <summary>
+    /// Maps and scores one point. With <paramref name="align"/>, the (stretched) ions are first put in the aligned
+    /// frame; the truth is scored there (each sub-voxel centre rotated back, then unstretched), the twin is
+    /// rotated the same way, and the box is the largest box of the aligned frame inside the specimen's.
+    /// </summary>
     public static EnvelopeResult Measure(EnvelopePoint point, IReadOnlyList<ElementPair> pairs, VoxelClassifier classify,
-        Func<Geometry.Box, MapOptions> options, CancellationToken cancellationToken = default)
+        Func<Geometry.Box, MapOptions> options, CancellationToken cancellationToken = default, PoleAlignmentOptions? align = null)
     {
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(options);
@@ -171,12 +176,20 @@ public static class DetectionEnvelope
         var mid = -spec.Size.Z / 2;
         var box = SpecimenValidation.AnalysisBox(spec);
         box = box with { ZMin = mid + point.ZScale * (box.ZMin - mid), ZMax = mid + point.ZScale * (box.ZMax - mid) };
-        var mapOptions = options(box);
         var specimen = SimulatedSpecimen.Generate(spec);
         var cloud = ScaleZ(specimen.Cloud, point.ZScale, mid);
+        PoleAlignmentResult? alignment = null;
+        if (align is not null)
+        {
+            (cloud, alignment) = MapAlignment.Align(cloud, align, $"envelope point {point.Axis} (seed {spec.Seed})");
+            box = MapAlignment.InscribedBox(box, alignment);
+        }
+        var mapOptions = options(box);
         var map = CsroMapper.Map(cloud, table.Assign(cloud), table, pairs, classify, mapOptions, null, cancellationToken);
-        var score = MapScore.Of(map, TruthMask(map, specimen.Domains, point.ZScale, mid));
+        var score = MapScore.Of(map, TruthMask(map, specimen.Domains, point.ZScale, mid, alignment));
         var twin = ScaleZ(SimulatedSpecimen.Generate(spec with { Domains = 0 }).Cloud, point.ZScale, mid);
+        if (alignment is not null)
+            twin = MapAlignment.Apply(twin, alignment);
         var nullMap = CsroMapper.Map(twin, table.Assign(twin), table, pairs, classify, mapOptions with { Box = map.Box }, null, cancellationToken);
         return new EnvelopeResult(point, score, nullMap.VolumeFraction, clock.Elapsed.TotalSeconds);
     }
@@ -191,8 +204,11 @@ public static class DetectionEnvelope
         return new IonCloud(cloud.X, cloud.Y, z, cloud.M, cloud.Extras);
     }
 
-    /// <summary>Sub-voxels whose centre, unstretched, lies in a domain: the stretched domains are ellipsoids.</summary>
-    public static byte[] TruthMask(CsroMap map, IReadOnlyList<SphericalDomain> domains, double scale, double mid)
+    /// <summary>
+    /// Sub-voxels whose centre, rotated back out of the aligned frame (when <paramref name="alignment"/> is given)
+    /// and unstretched, lies in a domain: the stretched domains are ellipsoids.
+    /// </summary>
+    public static byte[] TruthMask(CsroMap map, IReadOnlyList<SphericalDomain> domains, double scale, double mid, PoleAlignmentResult? alignment = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var index = new DomainIndex(domains);
@@ -201,6 +217,8 @@ public static class DetectionEnvelope
         for (var s = 0; s < sub.Count; s++)
         {
             var (x, y, z) = sub.Centre(s);
+            if (alignment is not null)
+                (x, y, z) = MapAlignment.FromAligned(alignment, x, y, z);
             mask[s] = index.Contains(x, y, mid + (z - mid) / scale) ? (byte)1 : (byte)0;
         }
         return mask;

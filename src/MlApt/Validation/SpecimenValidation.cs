@@ -56,21 +56,26 @@ public static class SpecimenValidation
     /// <summary>
     /// Maps <paramref name="cloud"/> and scores it against <paramref name="domains"/>; with
     /// <paramref name="withNull"/> also simulates and maps the domain-free twin of <paramref name="spec"/>
-    /// (same seed: same matrix) with the same settings.
+    /// (same seed: same matrix) with the same settings. With <paramref name="align"/>, the ions are first put
+    /// in the aligned frame (its pole on z) and the truth moves with them; the twin, the same crystal, is
+    /// rotated the same way. A null <c>options.Box</c> then means the specimen's analysis box
+    /// (<see cref="AnalysisBox"/>) as the largest box of the aligned frame inside it (<see cref="MapAlignment.InscribedBox"/>);
+    /// a given box is in the aligned frame.
     /// </summary>
     public static ValidationOutcome Run(IonCloud cloud, RangeTable table, SpecimenSpec spec, IReadOnlyList<SphericalDomain> domains,
         IReadOnlyList<ElementPair> pairs, VoxelClassifier classify, MapOptions options, bool withNull,
-        IProgress<CsroMapper.Progress>? progress = null, CancellationToken cancellationToken = default, PlaneFamily? alignPole = null)
+        IProgress<CsroMapper.Progress>? progress = null, CancellationToken cancellationToken = default, PoleAlignmentOptions? align = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
         PoleAlignmentResult? alignment = null;
-        if (alignPole is { } pole)
+        if (align is not null)
         {
-            // Ions and truth move together; the twin is aligned on its own, as a user's specimen would be.
-            (cloud, alignment) = MapAlignment.Align(cloud, pole, "specimen");
+            (cloud, alignment) = MapAlignment.Align(cloud, align, "specimen");
             domains = MapAlignment.Rotate(domains, alignment);
+            if (options.Box is null)
+                options = options with { Box = MapAlignment.InscribedBox(AnalysisBox(spec), alignment) };
         }
         var map = CsroMapper.Map(cloud, table.Assign(cloud), table, pairs, classify, options, progress, cancellationToken);
         var truth = MapScore.TruthMask(map, domains);
@@ -82,8 +87,8 @@ public static class SpecimenValidation
         if (withNull)
         {
             var twin = SimulatedSpecimen.Generate(spec with { Domains = 0 }).Cloud;
-            if (alignPole is { } p)
-                twin = MapAlignment.Align(twin, p, "domain-free twin").Cloud;
+            if (alignment is not null)
+                twin = MapAlignment.Apply(twin, alignment);
             nullMap = CsroMapper.Map(twin, table.Assign(twin), table, pairs, classify, options with { Box = map.Box }, null, cancellationToken);
             nullFp = nullMap.VolumeFraction;
         }

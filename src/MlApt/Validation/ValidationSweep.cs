@@ -1,3 +1,7 @@
+using MlApt.Geometry;
+using MlApt.Imaging;
+using MlApt.Io;
+using MlApt.Sdm;
 using MlApt.Specimens;
 
 namespace MlApt.Validation;
@@ -26,5 +30,33 @@ public static class ValidationSweep
             Seed = 1000 + index,
             // Seeds 1000 + index: far from the bank specimens' seeds, which are drawn from the whole int range.
         };
+    }
+
+    /// <summary>
+    /// Simulates validation specimens <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 and
+    /// validates each (with its null twin) with the pairs <paramref name="pairs"/> gives for its spec and the options
+    /// <paramref name="options"/> gives for its analysis box; <paramref name="progress"/> hears each row with its number (1-based).
+    /// With <paramref name="align"/>, each specimen is mapped and scored in its aligned frame (<see cref="SpecimenValidation.Run"/>).
+    /// </summary>
+    public static IReadOnlyList<(SpecimenSpec Spec, ValidationOutcome Outcome)> Run(int start, int count, Func<SpecimenSpec, IReadOnlyList<ElementPair>> pairs,
+        VoxelClassifier classify, Func<Box, MapOptions> options, Action<SpecimenSpec, ValidationOutcome, int>? progress = null,
+        CancellationToken cancellationToken = default, Crystal.PoleAlignmentOptions? align = null)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = new List<(SpecimenSpec, ValidationOutcome)>();
+        for (var i = 0; i < count; i++)
+        {
+            var spec = Specimen(start + i);
+            var specimen = SimulatedSpecimen.Generate(spec);
+            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
+            // Aligned: the box becomes the largest box of the aligned frame inside the specimen's (null: SpecimenValidation finds it).
+            var mapOptions = options(SpecimenValidation.AnalysisBox(spec));
+            var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs(spec), classify, align is null ? mapOptions : mapOptions with { Box = null },
+                true, null, cancellationToken, align);
+            rows.Add((spec, o));
+            progress?.Invoke(spec, o, i + 1);
+        }
+        return rows;
     }
 }

@@ -45,16 +45,8 @@ public class AlignCommandTests
     public void Align_NoPlanes_Exits2_WritesNothing()
     {
         using var dir = new TempDir();
-        var random = new Random(2);
-        var n = 60_000;
-        float[] x = new float[n], y = new float[n], z = new float[n], m = new float[n];
-        for (var i = 0; i < n; i++)
-        {
-            x[i] = (float)(random.NextDouble() * 10 - 5); y[i] = (float)(random.NextDouble() * 10 - 5);
-            z[i] = (float)(-random.NextDouble() * 14); m[i] = 29;
-        }
         var pos = dir.File("random.pos");
-        IonFile.Write(pos, new IonCloud(x, y, z, m));
+        IonFile.Write(pos, Crystal.PoleAlignmentTests.RandomCloud(60_000, 10, 14, 29, 2));
         var r = CliRunner.Run("align", pos, "--out", dir.File("a.pos"), "--plot", dir.File("plots"));
         CliRunner.AssertBadInput(r, "no ⟨001⟩ planes within 20° of z", "nothing written");
         Assert.False(File.Exists(dir.File("a.pos")));

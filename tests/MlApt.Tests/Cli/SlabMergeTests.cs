@@ -26,7 +26,8 @@ public class SlabMergeTests
         var (pos, rrng) = Specimen(dir);
         string[] common = box is null ? ["-r", rrng] : ["-r", rrng, "--box", box];
         if (controls > 0)
-            common = [.. common, "--control", controls.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "5"];
+            // Slabs map their controls in full (they keep the voxel probabilities for merge): the one run does too.
+            common = [.. common, "--control", controls.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "5", "--control-sample", "full"];
         var whole = dir.File("whole");
         var r = CliRunner.Run(["map", pos, .. common, "-o", whole]);
         Assert.True(r.Exit == 0, r.Err);

@@ -39,6 +39,22 @@ public class PoleAlignmentTests(ITestOutputHelper output)
         return (specimen, d);
     }
 
+    /// <summary>
+    /// <paramref name="n"/> ions uniformly in x, y ∈ [−side/2, side/2], z ∈ [−depth, 0], all of mass <paramref name="mass"/>:
+    /// no lattice, so no pole.
+    /// </summary>
+    internal static IonCloud RandomCloud(int n, double side, double depth, float mass, int seed)
+    {
+        var random = new Random(seed);
+        float[] x = new float[n], y = new float[n], z = new float[n], m = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = (float)(random.NextDouble() * side - side / 2); y[i] = (float)(random.NextDouble() * side - side / 2);
+            z[i] = (float)(-random.NextDouble() * depth); m[i] = mass;
+        }
+        return new IonCloud(x, y, z, m);
+    }
+
     private static (double X, double Y, double Z) Cross((double X, double Y, double Z) a, (double X, double Y, double Z) b) =>
         (a.Y * b.Z - a.Z * b.Y, a.Z * b.X - a.X * b.Z, a.X * b.Y - a.Y * b.X);
 
@@ -67,7 +83,6 @@ public class PoleAlignmentTests(ITestOutputHelper output)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var found = PoleAlignment.Find(specimen.Cloud, [], options, out var best);
         Assert.NotNull(best);
-        File.AppendAllText("/tmp/h13-align.log", $"{family} tilt {tilt}: {clock.Elapsed.TotalSeconds:F2}s ions {specimen.Cloud.Count} found {best.TiltDegrees:F3} err {AngleDegrees(best.Direction, expected):F3} d {best.SpacingNm:F4}/{best.ExpectedSpacingNm:F4} c {best.Contrast:F4} z {best.Significance:F1}\n");
         output.WriteLine($"tilt {tilt}: found {best.TiltDegrees:F3}° az {best.AzimuthDegrees:F2}°, error {AngleDegrees(best.Direction, expected):F3}°, " +
             $"d {best.SpacingNm:F4} (expected {best.ExpectedSpacingNm:F4}), contrast {best.Contrast:F4}, significance {best.Significance:F1}");
         Assert.NotNull(found);
@@ -76,6 +91,26 @@ public class PoleAlignmentTests(ITestOutputHelper output)
         var onZ = found.Rotation.Apply(found.Direction.X, found.Direction.Y, found.Direction.Z);
         Assert.Equal(1, onZ.Z, 1e-12);
         Assert.True(found.Rotation.IsProperRotation(1e-12));
+    }
+
+    [Fact]
+    public void Find_OnASample_MatchesTheAllIonPole_WithinATenthOfADegree()
+    {
+        // The search scores a seeded sample of whole cells; here a quarter of the ions (coarse) and an eighth
+        // (refinement) of a ~430k-ion specimen, each sample seed against every ion.
+        var (specimen, _) = Tilted((0, 0, 1), 12, 51, size: (20, 20, 24));
+        var all = PoleAlignment.Find(specimen.Cloud, [], new PoleAlignmentOptions { IonBudget = int.MaxValue, RefineIonBudget = int.MaxValue }, out _);
+        Assert.NotNull(all);
+        var budget = specimen.Cloud.Count / 4;
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var sampled = PoleAlignment.Find(specimen.Cloud, [], new PoleAlignmentOptions { IonBudget = budget, RefineIonBudget = budget / 2, Seed = seed }, out _);
+            Assert.NotNull(sampled);
+            Assert.True(sampled.IonsUsed < specimen.Cloud.Count / 2, $"{sampled.IonsUsed} of {specimen.Cloud.Count} ions: not a sample");
+            var angle = AngleDegrees(sampled.Direction, all.Direction);
+            output.WriteLine($"seed {seed}: {sampled.IonsUsed} ions, {angle:F4}° from the all-ion pole (tilt {all.TiltDegrees:F3}°)");
+            Assert.True(angle <= 0.1, $"seed {seed}: {angle:F3}° from the all-ion pole");
+        }
     }
 
     [Fact]
@@ -124,15 +159,7 @@ public class PoleAlignmentTests(ITestOutputHelper output)
     [Fact]
     public void Find_RandomCloud_FindsNoPole()
     {
-        var random = new Random(5);
-        var n = 200_000;
-        float[] x = new float[n], y = new float[n], z = new float[n], m = new float[n];
-        for (var i = 0; i < n; i++)
-        {
-            x[i] = (float)(random.NextDouble() * 14 - 7); y[i] = (float)(random.NextDouble() * 14 - 7);
-            z[i] = (float)(-random.NextDouble() * 16); m[i] = 30;
-        }
-        var found = PoleAlignment.Find(new IonCloud(x, y, z, m), [], new PoleAlignmentOptions(), out var best);
+        var found = PoleAlignment.Find(RandomCloud(200_000, 14, 16, 30, 5), [], new PoleAlignmentOptions(), out var best);
         output.WriteLine($"best significance {best?.Significance:F2}, contrast {best?.Contrast:F5}");
         Assert.Null(found);
         Assert.NotNull(best);

@@ -14,7 +14,13 @@ namespace MlApt.Io;
 /// <param name="IsSimulation">Whether the specimen is simulated (e.g. by mlapt simulate).</param>
 /// <param name="ProgramVersion">The writing program's version, recorded with every NXprocess.</param>
 public sealed record NxapmSource(string? Reconstruction = null, string? ReconstructionSha256 = null, string? Ranges = null,
-    string? RangesSha256 = null, bool IsSimulation = false, string ProgramVersion = "unknown");
+    string? RangesSha256 = null, bool IsSimulation = false, string ProgramVersion = "unknown")
+{
+    /// <summary>The source of a file made from <paramref name="reconstruction"/> and its ranging (if any): names, hashes and this program's version.</summary>
+    public static NxapmSource Of(string reconstruction, string? ranges, bool isSimulation = false) =>
+        new(Path.GetFileName(reconstruction), Numerics.Provenance.Sha256(reconstruction), ranges is null ? null : Path.GetFileName(ranges),
+            ranges is null ? null : Numerics.Provenance.Sha256(ranges), isSimulation, Numerics.Provenance.Version);
+}
 
 /// <summary>
 /// Writes a reconstruction as a NeXus NXapm file (HDF5; the FAIRmat application definition read by

@@ -8,7 +8,7 @@ namespace MlApt.Io;
 /// VTK XML PolyData (<c>.vtp</c>): a point cloud with one vertex per point and per-point arrays, which
 /// ParaView shows directly (Points or Point Gaussian representation). Arrays are zlib-compressed.
 /// </summary>
-public static class VtpWriter
+internal static class VtpWriter
 {
     /// <summary>A named per-point array of float32, int32 or uint8 values.</summary>
     public sealed record PointArray(string Name, float[]? Floats = null, int[]? Ints = null, byte[]? Bytes = null)

@@ -4,7 +4,7 @@ namespace MlApt.Study.Statistics;
 /// Log-gamma and the regularized incomplete beta function, the building blocks of the Student t
 /// distribution (Numerical Recipes, 3rd ed., §6.1 and §6.4).
 /// </summary>
-public static class SpecialFunctions
+internal static class SpecialFunctions
 {
     // Lanczos coefficients (g = 7, n = 9): about 15 significant digits for x > 0.
     private static readonly double[] Lanczos =

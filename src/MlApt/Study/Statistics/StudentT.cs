@@ -1,7 +1,7 @@
 namespace MlApt.Study.Statistics;
 
 /// <summary>The Student t distribution with ν degrees of freedom (ν may be fractional).</summary>
-public static class StudentT
+internal static class StudentT
 {
     /// <summary>P(T ≤ t).</summary>
     public static double Cdf(double t, double df)
