@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MlApt.Crystal;
 using MlApt.Io;
 
@@ -11,9 +14,16 @@ namespace MlApt.Benchmarks;
 /// (the CLI rows of docs/performance.md); run with <c>--filter *AlignBenchmarks*</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessShort))]
 public class AlignBenchmarks
 {
+    /// <summary>One warm-up and five iterations in this process: no generated project to build, which can time out on a shared machine.</summary>
+    private sealed class InProcessShort : ManualConfig
+    {
+        public InProcessShort() =>
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private IonCloud _cloud = null!;
     private PoleAlignmentResult _found = null!;
 

@@ -2,9 +2,7 @@ using MlApt.Numerics;
 using MlApt.Cli.Commands;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Crystal;
 
 namespace MlApt.Cli;
 
@@ -97,6 +95,10 @@ internal static class MlAptApp
                 .WithDescription("Train the k-fold CNN ensemble on pattern banks and write it as one model file (safetensors).")
                 .WithExample("train", "--bank", "cocrni.npz", "--out", "cocrni.safetensors", "--seed", "1", "--plot", "train-plots")
                 .WithExample("train", "--bank", "a.npz", "--bank", "b.npz", "--folds", "5", "--epochs", "30", "--out", "model.safetensors", "--json");
+            config.AddCommand<ModelsCommand>("models")
+                .WithDescription("List the built-in models: the order each looks for (pole, structure, element), its pairs, decision and validation figures.")
+                .WithExample("models")
+                .WithExample("models", "--json");
             config.AddCommand<PredictCommand>("predict")
                 .WithDescription("Class probabilities of z-SDMs (.npy) from a classifier ensemble: mean (and with --std the spread) of the members' outputs.")
                 .WithExample("predict", "--model", "keras-models", "--input", "zsdm.npy", "--normalize", "minmax", "--std", "--out", "p.csv");

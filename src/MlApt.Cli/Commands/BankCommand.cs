@@ -31,9 +31,11 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
         else if (settings.Specimens is { } specimens)
             bank = SpecimenBank.Generate(new SpecimenBankOptions(specimens, settings.Seed)
                 {
+                    Order = Crystal.OrderType.Parse(settings.Pole),
                     DomainFree = settings.DomainFree,
                     Ranges = settings.SpecimenRanges == "envelope" ? SpecimenBankRanges.Envelope : SpecimenBankRanges.Validation,
                     SamplesPerSpecimen = settings.SamplesPerSpecimen,
+                    Label = settings.VoxelLabel == "sphere-0.75" ? BankVoxelLabel.Sphere075 : BankVoxelLabel.Cube,
                     Stage = SdmStageText.Parse(settings.SdmStage, "sdm-stage"),
                     SphereRadius = settings.SphereRadius,
                     Pairs = ElementPair.ParseList(settings.Channels ?? "Ni-Ni", "channels"),

@@ -4,7 +4,6 @@ using MlApt.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using MlApt.Banks;
-using MlApt.Crystal;
 using MlApt.Sdm;
 
 namespace MlApt.Cli.Commands;
@@ -14,8 +13,20 @@ internal sealed class BankSettings : CommonSettings
 {
     /// <summary>Specimen bank.</summary>
     [CommandOption("--specimens <N>")]
-    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains: the map's own voxel z-SDMs, labelled CSRO when half the voxel (its 1 nm cube) lies in a domain (the default model's bank).")]
+    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains (or, with --pole 111, L1₁ Ni domains along ⟨111⟩): the map's own voxel z-SDMs, labelled CSRO as --voxel-label says (the default models' bank).")]
     public int? Specimens { get; init; }
+
+    /// <summary>Order type of the specimen bank.</summary>
+    [CommandOption("--pole <P>")]
+    [Description("With --specimens: the order type the specimens hold, by the pole along z: 001 (L1₂ Ni domains, ⟨001⟩ along z) or 111 (L1₁ Ni domains: Ni on alternate (111) planes, ⟨111⟩ along z).")]
+    [DefaultValue("001")]
+    public string Pole { get; init; } = "001";
+
+    /// <summary>How the specimen bank labels a voxel CSRO.</summary>
+    [CommandOption("--voxel-label <L>")]
+    [Description("With --specimens: cube (CSRO when half the voxel itself, its 1 nm cube, lies in a domain) or sphere-0.75 (when half a 0.75 nm sphere about its centre does, whatever --sphere-radius: how the embedded models' banks were labelled; a domain under about 0.6 nm in radius never fills it).")]
+    [DefaultValue("cube")]
+    public string VoxelLabel { get; init; } = "cube";
 
     /// <summary>Domain-free specimens of the specimen bank.</summary>
     [CommandOption("--domain-free <N>")]
@@ -183,14 +194,16 @@ internal sealed class BankSettings : CommonSettings
             return ValidationResult.Error("bank: give exactly one of --preset, --import, --structure or --specimens");
         if (Specimens is { } sp && sp is < 1 or > 10_000)
             return ValidationResult.Error(Invariant($"--specimens {sp}: expected 1 … 10000"));
-        if (Specimens is null && (DomainFree != 0 || SamplesPerSpecimen is not null || SpecimenRanges != "validation"))
-            return ValidationResult.Error("--domain-free, --samples-per-specimen and --specimen-ranges: only with --specimens");
+        if (Specimens is null && (DomainFree != 0 || SamplesPerSpecimen is not null || SpecimenRanges != "validation" || VoxelLabel != "cube"))
+            return ValidationResult.Error("--domain-free, --samples-per-specimen, --specimen-ranges and --voxel-label: only with --specimens");
         if (DomainFree is < 0 or > 10_000)
             return ValidationResult.Error(Invariant($"--domain-free {DomainFree}: expected 0 … 10000"));
         if (SamplesPerSpecimen is { } per && per is < 4 or > 10_000_000)
             return ValidationResult.Error(Invariant($"--samples-per-specimen {per}: expected 4 … 10000000"));
         if (SpecimenRanges is not ("validation" or "envelope"))
             return ValidationResult.Error($"--specimen-ranges '{SpecimenRanges}': expected validation or envelope");
+        if (VoxelLabel is not ("cube" or "sphere-0.75"))
+            return ValidationResult.Error($"--voxel-label '{VoxelLabel}': expected cube or sphere-0.75");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the .npz to write");
         if (Preset is not null && !BankPresets.Names.Contains(Preset))
@@ -203,6 +216,8 @@ internal sealed class BankSettings : CommonSettings
                 if (given) return ValidationResult.Error($"{option}: only for custom banks (--structure), not with {mode}");
             }
         }
+        if (Specimens is null && Pole != "001")
+            return ValidationResult.Error("--pole: only with --specimens");
         if (Import is not null && Label is null)
             return ValidationResult.Error("--label is required with --import: the class index of the imported samples");
         if (Import is null && Label is not null)

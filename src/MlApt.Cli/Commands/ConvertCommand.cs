@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using MlApt.Numerics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

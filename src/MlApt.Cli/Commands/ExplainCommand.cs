@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using MlApt.Io;
 using MlApt.Learning;
 using MlApt.Reporting;
-using MlApt.Sdm;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

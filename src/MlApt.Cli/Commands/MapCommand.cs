@@ -1,19 +1,13 @@
+using Spectre.Console.Cli;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
 using MlApt.Crystal;
 using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
-using MlApt.Learning;
-using MlApt.Numerics;
 using MlApt.Reporting;
-using MlApt.Sdm;
-using MlApt.Specimens;
-using MlApt.Validation;
-using Spectre.Console.Cli;
 using Spectre.Console;
 
 namespace MlApt.Cli.Commands;
@@ -144,7 +138,7 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         Box? box = settings.Box is null ? null : BoxText.Parse(settings.Box);
         var table = RangeLoading.ForReconstruction(settings.Recon, settings.Ranges, settings.StrictRanges);
         RangeLoading.ReportOverlaps(io, table);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
+        var profile = settings.ResolveProfile();
         var plan = CsroAnalysis.Plan(profile.Ensemble, table, settings.Pairs);
         // Everything that can be checked without the ions is checked before they are read.
         var options = profile.MapOptions(box, settings.Voxel, settings.Stride) with { Slab = settings.ParsedSlab };
@@ -202,21 +196,22 @@ internal sealed class MapCommand(CliIo io) : Command<MapSettings>
         {
             io.Heading($"CSRO map of {settings.Recon}");
             if (alignment is not null)
-                io.Ansi.WriteLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"In the aligned frame: the ⟨{alignment.Pole}⟩ pole at tilt {alignment.TiltDegrees:F2}°, azimuth {alignment.AzimuthDegrees:F1}° was put on z (summary.json \"alignment\").")));
+                io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "summary.json")));
             var t = new Table().Border(TableBorder.Rounded);
-            t.AddColumn(new TableColumn("Pairs").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
+            t.AddColumn(new TableColumn("Order looked for").NoWrap()).AddColumn(new TableColumn("Volume fraction").RightAligned()).AddColumn(new TableColumn("Domains").RightAligned())
                 .AddColumn(new TableColumn("DBSCAN clusters").RightAligned()).AddColumn(new TableColumn("Control VF (mean)").RightAligned())
                 .AddColumn(new TableColumn("p").RightAligned());
             foreach (var a in analyses)
             {
                 var stats = a.Statistics;
-                t.AddRow(Markup.Escape(a.Name), Pct(a.Map.VolumeFraction), a.Map.Domains.Count.ToString(CultureInfo.InvariantCulture),
+                t.AddRow(Markup.Escape(profile.OrderName(a.Pairs)), Pct(a.Map.VolumeFraction), a.Map.Domains.Count.ToString(CultureInfo.InvariantCulture),
                     a.Map.Dbscan.Clusters.ToString(CultureInfo.InvariantCulture),
                     stats is null ? "–" : Pct(stats.ControlVolumeFractions.Average()),
                     stats is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{stats.PValue:G3} (1/{stats.ControlVolumeFractions.Length + 1})"));
             }
             io.Ansi.Write(t);
+            if (analyses.Count > 0)
+                io.Ansi.WriteLine(Markup.Escape(profile.LookedForSentence(analyses[0].Pairs)));
             if (analyses.Count > 0 && analyses[0].Statistics is { } first && first.ControlVolumeFractions.Length < ControlStatistics.PermutationsForFivePercent)
                 io.Ansi.WriteLine(Markup.Escape(first.DescribePValue()) + ".");
             // Paths on their own unwrapped line: a table column would break them mid-word (stdout redirected is 120 wide).

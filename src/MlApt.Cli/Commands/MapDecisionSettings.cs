@@ -1,4 +1,3 @@
-using MlApt.Learning;
 using MlApt.Imaging;
 using System.ComponentModel;
 using System.Globalization;
@@ -18,6 +17,18 @@ internal class MapDecisionSettings : CommonSettings
     [CommandOption("-m|--model <M>")]
     [Description("Model: an MlApt model file (.safetensors), a Keras .h5, or a directory of .h5 files (an ensemble). Default: the embedded default model.")]
     public string? Model { get; init; }
+
+    /// <summary>Pole: the built-in model's order type.</summary>
+    [CommandOption("--pole <P>")]
+    [Description("The order type to look for, by the crystal pole along z: 001 (L1₂-type Ni order along ⟨001⟩, the default) or 111 (L1₁-type Ni order along ⟨111⟩). Chooses the built-in model; with --model, the model must be made for it. Default: 001, or the --model's own.")]
+    public string? Pole { get; init; }
+
+    /// <summary>The order type asked for with --pole (null: not given); bad values are one input-error line.</summary>
+    public Crystal.OrderType? PoleOrder => Pole is null ? null : Crystal.OrderType.Parse(Pole);
+
+    /// <summary>The map profile these settings ask for (model, pole, decision).</summary>
+    public MapProfile ResolveProfile() =>
+        MapProfile.Resolve(Profile, Model, Rule, Threshold, MinDomain, DomainFraction, PoleOrder);
 
     /// <summary>Profile.</summary>
     [CommandOption("--profile <P>")]

@@ -1,12 +1,8 @@
-using MlApt.Specimens;
 using System.Globalization;
-using System.Text;
 using MlApt.Cli.Infrastructure;
-using MlApt.Io;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using MlApt.Crystal;
-using MlApt.Numerics;
 using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;

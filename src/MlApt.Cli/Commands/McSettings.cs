@@ -3,7 +3,6 @@ using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Crystal;
 
 namespace MlApt.Cli.Commands;
 

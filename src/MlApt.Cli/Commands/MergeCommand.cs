@@ -1,18 +1,10 @@
-using MlApt.Learning;
-using MlApt.Validation;
-using MlApt.Specimens;
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
-using MlApt.Geometry;
-using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
-using MlApt.Sdm;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Numerics;
 
 namespace MlApt.Cli.Commands;
 

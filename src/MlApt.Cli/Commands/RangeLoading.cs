@@ -1,5 +1,4 @@
 using MlApt.Io;
-using Spectre.Console;
 
 namespace MlApt.Cli.Commands;
 

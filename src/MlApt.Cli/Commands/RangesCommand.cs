@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
-using MlApt.Io;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Crystal;
 
 namespace MlApt.Cli.Commands;
 

@@ -1,16 +1,8 @@
-using MlApt.Numerics;
-using MlApt.Learning;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
 using MlApt.Imaging;
-using MlApt.Io;
 using MlApt.Reporting;
-using MlApt.Sdm;
-using MlApt.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using MlApt.Specimens;
@@ -66,6 +58,12 @@ internal sealed class RunSettings : CommonSettings
     [Description("Model to map with. Default: the embedded default model.")]
     public string? Model { get; init; }
 
+    /// <summary>Order type of the demo.</summary>
+    [CommandOption("--pole <P>")]
+    [Description("The demo's order type, by the pole along z: 001 (L1₂ Ni domains, ⟨001⟩ along z, mapped with the ⟨001⟩ model) or 111 (L1₁ Ni domains, ⟨111⟩ along z, mapped with the ⟨111⟩ model).")]
+    [DefaultValue("001")]
+    public string Pole { get; init; } = "001";
+
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
@@ -90,8 +88,9 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
     public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var spec = new SpecimenRequest { Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec();
-        var profile = MapProfile.Resolve("default", settings.Model, null, null);
+        var order = Crystal.OrderType.Parse(settings.Pole);
+        var spec = new SpecimenRequest { Size = settings.Size, Domains = settings.Domains, Seed = settings.Seed }.ToSpec().WithOrder(order);
+        var profile = MapProfile.Resolve("default", settings.Model, null, null, order: settings.Pole == "001" && settings.Model is not null ? null : order);
         var showLaps = !Console.IsErrorRedirected || !ReferenceEquals(io.Error, Console.Error);
         var demo = DemoRun.Run(settings.Out, spec, profile, settings.Control, settings.Seed,
             showLaps ? (step, seconds) => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: {step} ({seconds:F1} s)")) : null,
@@ -99,7 +98,10 @@ internal sealed class RunCommand(CliIo io) : Command<RunSettings>
             ControlSampling.TryParse(settings.ControlSample));
 
         var stats = demo.Analysis.Statistics!;
-        io.Heading("ML-APT demo: simulated CoCrNi with Ni–Ni CSRO domains");
+        io.Heading($"ML-APT demo: simulated CoCrNi specimen, {order.Describe()}");
+        io.Ansi.MarkupLine(Markup.Escape(profile.LookedForSentence(demo.Outcome.Map.Pairs, "run")));
+        if (demo.Outcome.Alignment is { } alignment)
+            io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "summary.json")));
         io.Ansi.Write(ValidationTable.Of(demo.Outcome));
         io.Ansi.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"Random-label control ({demo.Analysis.Controls.Count} permutations): mean volume fraction {100 * stats.ControlVolumeFractions.Average():F3} % (real {100 * demo.Analysis.Map.VolumeFraction:F3} %), {stats.DescribePValue()}. Done in {demo.Seconds:F1} s.")));

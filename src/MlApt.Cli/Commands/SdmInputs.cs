@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using MlApt.Cli.Infrastructure;
-using MlApt.Io;
 using MlApt.Sdm;
 using Spectre.Console.Cli;
 

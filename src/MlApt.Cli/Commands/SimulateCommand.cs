@@ -1,17 +1,10 @@
-using MlApt.Learning;
-using MlApt.Imaging;
-using MlApt.Validation;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using MlApt.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Crystal;
-using MlApt.Numerics;
 using MlApt.Specimens;
-using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;
 
@@ -67,7 +60,7 @@ internal sealed class SimulateSettings : CommonSettings
 
     /// <summary>Structure.</summary>
     [CommandOption("--structure <S>")]
-    [Description("Domain structure: L12 or L10 (fcc), B2 (bcc).")]
+    [Description("Domain structure: L12 (the element on the cube corners: alternate (002) planes), L11 (the element on alternate (111) planes) or L10 (fcc), B2 (bcc).")]
     [DefaultValue("L12")]
     public string Structure { get; init; } = "L12";
 

@@ -2,10 +2,8 @@ using MlApt.Numerics;
 using System.ComponentModel;
 using System.Globalization;
 using MlApt.Cli.Infrastructure;
-using MlApt.Io;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using MlApt.Crystal;
 using MlApt.Sro;
 
 namespace MlApt.Cli.Commands;

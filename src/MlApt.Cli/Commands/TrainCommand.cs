@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
 using MlApt.Learning;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Cli.Infrastructure;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
@@ -17,8 +16,9 @@ internal sealed partial class ValidateCommand
     private int RunEnvelope(ValidateSettings settings, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
-        var grid = EnvelopeGrid.Named(settings.EnvelopeGrid, "--envelope-grid");
+        var profile = settings.ResolveProfile();
+        var order = SweepOrder(settings, profile);
+        var grid = EnvelopeGrid.Named(settings.EnvelopeGrid, "--envelope-grid").For(order);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var results = DetectionEnvelope.MeasureAll(grid, spec => SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec),
             EnsembleClassifier.Create(profile.Ensemble), box => profile.MapOptions(box, settings.Voxel, settings.Stride), (r, done, total) =>
@@ -27,7 +27,7 @@ internal sealed partial class ValidateCommand
                     io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"mlapt: envelope {done}/{total} {r.Point.Axis} {string.Join(", ", r.Point.Values.Select(v => $"{v.Key} {v.Value}"))}: F1 {r.Score.F1:F3}, volume ratio {r.Score.VolumeRatio:F2}, null FP {100 * r.NullFalsePositiveFraction:F3} % ({r.Seconds:F0} s)"));
             }, cancellationToken, settings.AlignOptions(profile));
-        var (json, files) = EnvelopeReport.Write(folder.Path, results, settings.EnvelopeGrid, profile, clock.Elapsed.TotalSeconds, settings.Align);
+        var (json, files) = EnvelopeReport.Write(folder.Path, results, settings.EnvelopeGrid, profile, clock.Elapsed.TotalSeconds, settings.Align, order);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)
@@ -35,7 +35,7 @@ internal sealed partial class ValidateCommand
             io.Out.WriteLine(json);
             return MlAptApp.Ok;
         }
-        io.Heading($"Detection envelope, {profile.Profile} profile ({profile.Model})");
+        io.Heading($"Detection envelope, {order.Describe()} specimens, {profile.Profile} profile ({profile.Model})");
         var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("axis").AddColumn("values").AddColumn("F1").AddColumn("VF detected/true").AddColumn("null FP %");
         foreach (var r in results)

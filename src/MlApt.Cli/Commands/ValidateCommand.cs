@@ -1,15 +1,11 @@
-using MlApt.Numerics;
-using MlApt.Learning;
+using MlApt.Geometry;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using MlApt.Cli.Infrastructure;
-using MlApt.Geometry;
 using MlApt.Imaging;
 using MlApt.Io;
 using MlApt.Reporting;
-using MlApt.Sdm;
 using MlApt.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -119,7 +115,7 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         var paths = SpecimenFiles.For(recon);
         var (spec, domains) = SpecimenTruth.Load(settings.Truth ?? paths.Truth);
         var table = RangeLoading.Load(settings.Ranges ?? paths.Ranges, false);
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
+        var profile = settings.ResolveProfile();
         var pairs = SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec);
         var align = settings.AlignOptions(profile);
         // Aligned without --box: the truth's analysis box as the largest box of the aligned frame inside it, once the pole is known.
@@ -142,6 +138,9 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
         else
         {
             io.Heading($"Validation of {recon} ({profile.Profile} profile)");
+            io.Ansi.MarkupLine(Markup.Escape(profile.LookedForSentence(outcome.Map.Pairs, "validate")));
+            if (outcome.Alignment is { } alignment)
+                io.Ansi.WriteLine(Markup.Escape(AlignmentReport.Describe(alignment, "validation.json")));
             io.Ansi.Write(ValidationTable.Of(outcome));
         }
         return MlAptApp.Ok;
@@ -149,18 +148,19 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
 
     private int RunSweep(ValidateSettings settings, int count, CancellationToken cancellationToken)
     {
-        var profile = MapProfile.Resolve(settings.Profile, settings.Model, settings.Rule, settings.Threshold, settings.MinDomain, settings.DomainFraction);
+        var profile = settings.ResolveProfile();
         var classify = EnsembleClassifier.Create(profile.Ensemble);
         profile.CheckDecision(settings.Voxel, settings.Stride);
+        var order = SweepOrder(settings, profile);
         using var folder = OutputFolder.Begin(settings.Out!, "--out");
         var rows = ValidationSweep.Run(settings.SweepStart, count, spec => SpecimenValidation.Pairs(settings.Pairs, profile.Ensemble, spec), classify,
             box => profile.MapOptions(box, settings.Voxel, settings.Stride), (spec, o, n) =>
             {
                 if (!settings.Json)
                     io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"mlapt: specimen {n}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
-            }, cancellationToken, settings.AlignOptions(profile));
-        var json = ValidationReport.WriteSweep(folder.Path, profile, rows);
+                        $"mlapt: specimen {n}/{count} (η {spec.Efficiency}, σxy {spec.SigmaXy}, σz {spec.SigmaZ}, S {spec.Order}, pole {ValidationSweep.PoleTiltDegrees(spec, order):F2}° off z): F1 {o.Score.F1:F3}, volume ratio {o.Score.VolumeRatio:F2}, null FP {100 * o.NullFalsePositiveFraction:F3} %"));
+            }, cancellationToken, settings.AlignOptions(profile), order);
+        var json = ValidationReport.WriteSweep(folder.Path, profile, rows, order);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         if (settings.Json)
@@ -169,7 +169,8 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
             return MlAptApp.Ok;
         }
         static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
-        io.Heading($"Validation sweep, {profile.Profile} profile ({profile.Model}, {profile.RuleName} > {profile.Threshold.ToString("G4", CultureInfo.InvariantCulture)})");
+        io.Heading($"Validation sweep, {order.Describe()} specimens, {profile.Profile} profile ({profile.Model}, {profile.RuleName} > {profile.Threshold.ToString("G4", CultureInfo.InvariantCulture)})");
+        io.Ansi.MarkupLine(Markup.Escape(profile.LookedForSentence(rows[0].Outcome.Map.Pairs, "validate")));
         var t = new Table().Border(TableBorder.Rounded);
         t.AddColumn("seed").AddColumn("η").AddColumn("σxy").AddColumn("σz").AddColumn("S").AddColumn("precision").AddColumn("recall").AddColumn("F1")
             .AddColumn("IoU").AddColumn("VF detected/true").AddColumn("null FP %");
@@ -184,4 +185,11 @@ internal sealed partial class ValidateCommand(CliIo io) : Command<ValidateSettin
     }
 
     private static string Inv(double v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The order type of the simulated specimens of a sweep or envelope: --pole's, else the model's when it is a
+    /// built-in order type, else L1₂-type Ni along ⟨001⟩.
+    /// </summary>
+    internal static Crystal.OrderType SweepOrder(ValidateSettings settings, MapProfile profile) =>
+        settings.PoleOrder ?? (profile.Order.AsOrderType() is { } o && Crystal.OrderType.BuiltIn.Contains(o) ? o : Crystal.OrderType.L12Along001);
 }

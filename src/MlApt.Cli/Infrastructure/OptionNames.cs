@@ -18,6 +18,7 @@ internal static class OptionNames
         ["composition"] = "--composition",
         ["profile"] = "--profile",
         ["model"] = "--model",
+        ["pole"] = "--pole",
         ["rule"] = "--rule",
         ["threshold"] = "--threshold",
         ["min-domain"] = "--min-domain",

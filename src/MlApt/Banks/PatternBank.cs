@@ -1,7 +1,6 @@
 using System.Globalization;
 using MlApt.Learning;
 using MlApt.Sdm;
-using MlApt.Crystal;
 
 namespace MlApt.Banks;
 

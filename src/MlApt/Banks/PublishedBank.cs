@@ -1,6 +1,5 @@
 using System.Globalization;
 using MlApt.Io;
-using MlApt.Reporting;
 using MlApt.Sdm;
 using MlApt.Numerics;
 

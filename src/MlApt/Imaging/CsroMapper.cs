@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MlApt.Geometry;
 using MlApt.Io;
 using MlApt.Sdm;
 

@@ -57,6 +57,9 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
             InputError.In("domain-fraction", string.Create(CultureInfo.InvariantCulture, $"{DomainFraction}: expected 0 ≤ F < 1"));
     }
 
+    /// <summary>The order the model looks for (pole, structure, element; parts it does not record are null).</summary>
+    public ModelOrder Order { get; init; } = ModelOrder.Unknown;
+
     /// <summary>Where the threshold came from, for messages: the threshold parameter, the model's metadata or the profile's default.</summary>
     public string ThresholdSource { get; init; } = "threshold";
 
@@ -83,8 +86,12 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
     /// authors' Keras models). <c>default</c>: the given model or the embedded default model, with the rule and
     /// threshold the model was tuned for (its metadata), or the reference decision for a model without them.
     /// Explicit <c>--rule</c>/<c>--threshold</c>/<c>--min-domain</c>/<c>--domain-fraction</c> win in both.
+    /// <paramref name="order"/> is the order type asked for (<c>pole</c>): without a model, the built-in model made
+    /// for it is used (null: the ⟨001⟩ L1₂-type default); a model that records another pole is an
+    /// <see cref="InputException"/> naming <c>pole</c>.
     /// </summary>
-    public static MapProfile Resolve(string profile, string? model, string? rule, double? threshold, int? minDomain = null, double? domainFraction = null)
+    public static MapProfile Resolve(string profile, string? model, string? rule, double? threshold, int? minDomain = null, double? domainFraction = null,
+        Crystal.OrderType? order = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var reference = profile.Equals("reference", StringComparison.OrdinalIgnoreCase);
@@ -94,15 +101,21 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
             InputError.In("model", "the reference profile needs a model: the published models (e.g. the folder of the authors' Keras .h5 files)");
         CnnEnsemble ensemble;
         string name, id;
+        ModelOrder looksFor;
         if (string.IsNullOrWhiteSpace(model))
         {
-            ensemble = DefaultModel.Load();
-            (name, id) = (DefaultModel.Name, DefaultModel.Id);
+            var builtIn = DefaultModel.For(order ?? Crystal.OrderType.L12Along001);
+            ensemble = builtIn.Load();
+            (name, id) = (builtIn.Name, builtIn.Id);
+            looksFor = builtIn.DescribeOrder(ensemble);
         }
         else
         {
             ensemble = ModelLoading.Load(model);
             (name, id) = (model, ModelLoading.Id(model));
+            looksFor = ModelOrder.Read(ensemble.Metadata);
+            if (order is not null && looksFor.Pole is { } recorded && recorded != order.PoleName)
+                InputError.In("pole", $"'{order.PoleName}': the model {model} looks for {ModelOrderText(looksFor)} along ⟨{recorded}⟩, not ⟨{order.PoleName}⟩ (ask for the pole it was trained for, or leave the pole out)");
         }
         var tuning = MapTuning.Read(ensemble.Metadata);
         var parsedRule = ParseRule(rule ?? (reference ? null : tuning.Rule) ?? "sum");
@@ -122,11 +135,15 @@ public sealed record MapProfile(string Profile, CnnEnsemble Ensemble, string Mod
         var domainFractionInForce = domainFraction ?? (reference ? null : tuning.DomainFraction) ?? 0;
         return new MapProfile(reference ? "reference" : "default", ensemble, name, id, parsedRule, t, stage, sphere)
         {
+            Order = looksFor,
             ThresholdSource = source,
             MinDomainSubVoxels = minDomainInForce,
             DomainFraction = domainFractionInForce,
         };
     }
+
+    private static string ModelOrderText(ModelOrder o) =>
+        $"{(o.Structure is null ? "" : Crystal.OrderType.PrettyStructure(o.Structure) + "-type ")}{(o.Element is null ? "" : o.Element + " ")}order";
 
     /// <summary>Parses sum|mean.</summary>
     public static DecisionRule ParseRule(string rule)

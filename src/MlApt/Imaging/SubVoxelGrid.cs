@@ -1,4 +1,3 @@
-using MlApt.Geometry;
 using MlApt.Sdm;
 
 namespace MlApt.Imaging;

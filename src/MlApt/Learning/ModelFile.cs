@@ -2,7 +2,6 @@ using MlApt.Numerics;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using MlApt.Io;
 

@@ -51,6 +51,8 @@ public static class Trainer
         var metadata = new Dictionary<string, string>(bank.Metadata.Count + 8, StringComparer.Ordinal);
         foreach (var (k, v) in bank.Metadata)
             metadata["bank." + k] = v;
+        // The order the model learns to see, from its bank, so that maps can name it (order.pole, order.structure, order.element).
+        ModelOrder.FromBank(bank.Metadata).WriteTo(metadata);
         metadata["training.seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
         metadata["training.folds"] = options.Folds.ToString(CultureInfo.InvariantCulture);
         metadata["training.epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture);

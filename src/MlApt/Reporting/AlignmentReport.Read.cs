@@ -81,6 +81,14 @@ internal static partial class AlignmentReport
         return values;
     }
 
+    /// <summary>"In the aligned frame: the ⟨001⟩ pole at tilt 9.94°, azimuth 0.1° was put on z (…)", for a command's screen output.</summary>
+    public static string Describe(PoleAlignmentResult a, string where)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"In the aligned frame: the ⟨{a.Pole}⟩ pole at tilt {a.TiltDegrees:F2}°, azimuth {a.AzimuthDegrees:F1}° was put on z ({where} \"alignment\").");
+    }
+
     /// <summary>The alignment as its JSON object (the text <see cref="WriteFields"/> writes).</summary>
     public static void Write(Utf8JsonWriter w, string name, PoleAlignmentResult a)
     {

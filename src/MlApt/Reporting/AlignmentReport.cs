@@ -52,6 +52,13 @@ internal static partial class AlignmentReport
     public static void SavePoleFigure(string pngPath, PoleAlignmentResult a)
     {
         ArgumentException.ThrowIfNullOrEmpty(pngPath);
+        var (plot, width, height) = PoleFigure(a);
+        SdmPlots.Save(plot, pngPath, width, height);
+    }
+
+    /// <summary>The figure of <see cref="SavePoleFigure"/> (square degrees) and the size it is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) PoleFigure(PoleAlignmentResult a)
+    {
         ArgumentNullException.ThrowIfNull(a);
         var f = a.Figure;
         var limit = f.MaxTiltDegrees;
@@ -71,25 +78,32 @@ internal static partial class AlignmentReport
             var j = (int)Math.Round(lateral * Math.Sin(phi) / f.Step) + f.Size / 2;
             values[r, c] = i >= 0 && i < f.Size && j >= 0 && j < f.Size ? f.Contrast[i * f.Size + j] : double.NaN;
         }
-        var plot = new Plot();
+        var title = $"⟨{a.Pole}⟩ pole: tilt {a.TiltDegrees:F2}°, azimuth {a.AzimuthDegrees:F1}°\nd {a.SpacingNm:F4} nm (expected {a.ExpectedSpacingNm:F4} nm)";
+        var plot = FigureStyle.NewFigure(title, "tilt towards +x (°)", "tilt towards +y (°)");
         var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(-limit - step / 2, limit + step / 2, -limit - step / 2, limit + step / 2));
         map.NaNCellColor = Colors.White;
-        plot.Add.ColorBar(map).Label = "plane contrast";
+        FigureStyle.ColorBar(plot, map, "plane contrast", FigureStyle.FiniteRange(values));
         var tiltFound = a.TiltDegrees;
         var az = a.AzimuthDegrees * Math.PI / 180;
         var marker = plot.Add.Marker(tiltFound * Math.Cos(az), tiltFound * Math.Sin(az));
         marker.Shape = MarkerShape.OpenCircle;
-        marker.Size = 18;
-        marker.LineWidth = 2;
+        marker.Size = 22;
+        marker.LineWidth = 3;
         marker.Color = Colors.Red;
+        marker.LegendText = "found pole";
         var circle = plot.Add.Circle(0, 0, limit);
         circle.FillStyle.Color = Colors.Transparent;
         circle.LineColor = Colors.Gray;
-        plot.Title($"⟨{a.Pole}⟩ pole: tilt {a.TiltDegrees:F2}°, azimuth {a.AzimuthDegrees:F1}°, d {a.SpacingNm:F4} nm (expected {a.ExpectedSpacingNm:F4})");
-        plot.XLabel("tilt towards +x (°)");
-        plot.YLabel("tilt towards +y (°)");
-        plot.Axes.SquareUnits();
-        SdmPlots.Save(plot, pngPath, 700, 620);
+        var edge = limit + step / 2;
+        plot.Axes.SetLimits(-edge, edge, -edge, edge);
+        var tickStep = FigureStyle.NiceStep(2 * limit, 6);
+        FigureStyle.Ticks(plot.Axes.Bottom, tickStep);
+        FigureStyle.Ticks(plot.Axes.Left, tickStep);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = FigureStyle.LegendSize;
+        // Square data area inside fixed margins: two title lines, colour bar with its ticks and label on the right, legend below.
+        var (width, height) = FigureStyle.FixedLayout(plot, title, 560, 560, left: 110, right: 200, top: 110, bottom: 150);
+        return (plot, width, height);
     }
 
     /// <summary>
@@ -100,27 +114,35 @@ internal static partial class AlignmentReport
     public static void SaveZSdmBeforeAfter(string pngPath, IonCloud before, IonCloud after, ReadOnlySpan<int> ions, PoleAlignmentResult a)
     {
         ArgumentException.ThrowIfNullOrEmpty(pngPath);
+        var (plot, width, height) = ZSdmBeforeAfterFigure(before, after, ions, a);
+        SdmPlots.Save(plot, pngPath, width, height);
+    }
+
+    /// <summary>The figure of <see cref="SaveZSdmBeforeAfter"/> and the size it is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) ZSdmBeforeAfterFigure(IonCloud before, IonCloud after, ReadOnlySpan<int> ions, PoleAlignmentResult a)
+    {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(a);
         var edges = ZSdm.CroppedBinLeftEdges();
-        var plot = new Plot();
-        foreach (var (cloud, label) in new[] { (before, "before"), (after, "after alignment") })
+        var title = $"z-SDM before and after putting ⟨{a.Pole}⟩ on z (tilt {a.TiltDegrees:F2}°)";
+        var plot = FigureStyle.NewFigure(title, "Δz (nm)", "pairs (scaled to the maximum)");
+        foreach (var (cloud, label, color) in new[] { (after, "after alignment", FigureStyle.Real), (before, "before", FigureStyle.Control) })
         {
             var profile = CentralZSdm(cloud, ions, a.Centre);
             var max = profile.Max();
             var xs = edges.Select(e => e + ZSdm.BinWidth / 2).ToArray();
             var ys = profile.Select(v => max > 0 ? v / max : 0).ToArray();
-            var line = plot.Add.Scatter(xs, ys);
+            var line = plot.Add.Scatter(xs, ys, color);
             line.MarkerSize = 0;
-            line.LineWidth = 1.5f;
+            line.LineWidth = 2f;
             line.LegendText = label;
+            // Dashed, so that the curve before stays visible where the two coincide (a pole already on z).
+            if (cloud == before) line.LinePattern = LinePattern.Dashed;
         }
-        plot.Title($"z-SDM before and after putting ⟨{a.Pole}⟩ on z (tilt {a.TiltDegrees:F2}°)");
-        plot.XLabel("Δz (nm)");
-        plot.YLabel("pairs (scaled to the maximum)");
-        plot.ShowLegend(Alignment.LowerRight);
-        SdmPlots.Save(plot, pngPath, SdmPlots.DefaultWidth, SdmPlots.DefaultHeight);
+        FigureStyle.Ticks(plot.Axes.Bottom, FigureStyle.NiceStep(edges[^1] - edges[0], 6));
+        FigureStyle.LegendBeside(plot);
+        return (plot, FigureStyle.WidthFor(title, 1150), 600);
     }
 
     private static double[] CentralZSdm(IonCloud cloud, ReadOnlySpan<int> ions, (double X, double Y, double Z) c)

@@ -78,6 +78,7 @@ internal static class DemoRun
 
         MapReport.Write(Path.Combine(dir, "map"), analysis, cloud, species, table, w =>
         {
+            profile.WriteModel(w, pairs);
             w.WriteStartObject("parameters");
             w.WriteString("profile", profile.Profile);
             profile.WriteDecision(w);
@@ -106,7 +107,7 @@ internal static class DemoRun
         CsroMap control, ControlStatistics stats, IReadOnlyList<(string Step, double Seconds)> steps, double seconds)
     {
         w.WriteStartObject();
-        w.WriteString("demo", "simulated CoCrNi with Ni-Ni CSRO (L12) domains, mapped with the default model, random-label control, validation against the truth");
+        w.WriteString("demo", $"simulated CoCrNi with {spec.Element} {spec.Structure} domains along [{Triple(spec.Orientation)}], mapped with the built-in model of that order, random-label control, validation against the truth");
         w.WriteStartObject("specimen");
         w.WriteString("file", "specimen.pos");
         w.WriteNumber("ions", specimen.Cloud.Count);
@@ -118,6 +119,10 @@ internal static class DemoRun
         w.WriteStartObject("model");
         w.WriteString("name", profile.Model);
         w.WriteString("id", profile.ModelId);
+        w.WriteString("order", profile.OrderName(o.Map.Pairs));
+        w.WriteString("pole", profile.Order.Pole);
+        w.WriteString("structure", profile.Order.Structure);
+        w.WriteString("element", profile.Order.Element);
         profile.WriteDecision(w);
         w.WriteString("stage", profile.Stage == SdmStage.Preprocessed ? "preprocessed" : "normalized");
         w.WriteEndObject();
@@ -141,12 +146,7 @@ internal static class DemoRun
         w.WriteNumber("p_value_resolution", stats.PValueResolution);
         w.WriteEndObject();
         w.WriteStartObject("validation");
-        w.WriteFiniteOrNull("precision", o.Score.Precision);
-        w.WriteFiniteOrNull("recall", o.Score.Recall);
-        w.WriteFiniteOrNull("f1", o.Score.F1);
-        w.WriteFiniteOrNull("iou", o.Score.IoU);
-        w.WriteFiniteOrNull("true_volume_fraction", o.Score.TrueVolumeFraction);
-        w.WriteFiniteOrNull("detected_volume_fraction", o.Score.DetectedVolumeFraction);
+        ValidationReport.WriteRates(w, o.Score);
         w.WriteFiniteOrNull("null_false_positive_fraction", o.NullFalsePositiveFraction);
         w.WriteEndObject();
         w.WriteStartObject("seconds");
@@ -166,11 +166,19 @@ internal static class DemoRun
         void L(FormattableString s) => sb.AppendLine(s.ToString(CultureInfo.InvariantCulture));
         L($"# ML-APT demo");
         L($"");
-        L($"A simulated CoCrNi specimen ({spec.Size.X} × {spec.Size.Y} × {spec.Size.Z} nm, FCC a = {spec.A} nm, {specimen.Cloud.Count:N0} ions) with {specimen.Domains.Count} Ni–Ni CSRO domains");
-        L($"(L1₂: Ni on the cube corners, radius {spec.RadiusMin}–{spec.RadiusMax} nm, order S = {spec.Order}), seen through the detector model");
+        var structure = spec.Structure switch
+        {
+            DomainStructure.L12 => $"L1₂: {spec.Element} on the cube corners, every other (002) plane",
+            DomainStructure.L11 => $"L1₁: {spec.Element} on every other (111) plane",
+            _ => $"{Crystal.OrderType.PrettyStructure(spec.Structure.ToString())}",
+        };
+        L($"A simulated CoCrNi specimen ({spec.Size.X} × {spec.Size.Y} × {spec.Size.Z} nm, FCC a = {spec.A} nm, [{Triple(spec.Orientation)}] along z, {specimen.Cloud.Count:N0} ions) with {specimen.Domains.Count} {spec.Element} CSRO domains");
+        L($"({structure}, radius {spec.RadiusMin}–{spec.RadiusMax} nm, order S = {spec.Order}), seen through the detector model");
         var cut = profile.DomainFraction > 0 ? string.Create(CultureInfo.InvariantCulture, $", each selected domain cut at {profile.DomainFraction:G4} × its mean score") : "";
         var filter = profile.MinDomainSubVoxels > 1 ? string.Create(CultureInfo.InvariantCulture, $", domains of fewer than {profile.MinDomainSubVoxels} sub-voxels dropped") : "";
         L($"(η = {spec.Efficiency}, σxy = {spec.SigmaXy} nm, σz = {spec.SigmaZ} nm), mapped with `{profile.Model}` ({profile.RuleName} rule, threshold {profile.Threshold:G4}{cut}{filter}).");
+        L($"");
+        L($"{profile.LookedForSentence(o.Map.Pairs, "run")}");
         L($"");
         L($"## Map versus truth (sub-voxels of {o.Map.SubGrid.Spacing} nm)");
         L($"");
@@ -215,4 +223,7 @@ internal static class DemoRun
         L($"(every metric and the precision–recall curve), `summary.json`. Made in {seconds:F1} s by mlapt {Provenance.Version}.");
         return sb.ToString();
     }
+
+    private static string Triple((double H, double K, double L) v) =>
+        string.Join(' ', new[] { v.H, v.K, v.L }.Select(x => x.ToString("G4", CultureInfo.InvariantCulture)));
 }

@@ -19,11 +19,11 @@ internal static class EnvelopeReport
         ("eta×sigma_xy", "eta", "sigma_xy_nm", "detection efficiency η", "σxy (nm)"),
     ];
 
-    /// <summary>The single axes, their keys and labels.</summary>
+    /// <summary>The single axes, their keys and labels ({0}: the specimens' pole, e.g. 001).</summary>
     public static readonly (string Axis, string Key, string Label)[] Axes =
     [
         ("sigma_z", "sigma_z_nm", "σz (nm)"),
-        ("tilt", "tilt_deg", "residual tilt of ⟨001⟩ from z (°)"),
+        ("tilt", "tilt_deg", "residual tilt of ⟨{0}⟩ from z (°)"),
         ("z_scale", "z_scale", "z-scale error (reconstructed / true depth)"),
         ("composition", "composition_index", "matrix composition"),
     ];
@@ -33,13 +33,16 @@ internal static class EnvelopeReport
     /// whether each specimen was aligned first, the figures, the elapsed time and the program) into <paramref name="dir"/>; returns the JSON and the figures.
     /// </summary>
     public static (string Json, IReadOnlyList<string> Figures) Write(string dir, IReadOnlyList<EnvelopeResult> results, string grid,
-        MapProfile profile, double elapsedSeconds, bool aligned = false)
+        MapProfile profile, double elapsedSeconds, bool aligned = false, Crystal.OrderType? order = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var files = SaveFigures(dir, results);
+        order ??= Crystal.OrderType.L12Along001;
+        var files = SaveFigures(dir, results, order);
         var json = JsonText.Write(w => WriteJson(w, results, w2 =>
         {
             w2.WriteString("grid", grid);
+            w2.WriteString("specimens_order", order.Describe());
+            w2.WriteString("specimens_pole", order.PoleName);
             // Aligned: every specimen was put in the frame of its own found pole before mapping (the residual-tilt axis then measures the alignment).
             w2.WriteBoolean("aligned", aligned);
             w2.WriteString("profile", profile.Profile);
@@ -84,13 +87,13 @@ internal static class EnvelopeReport
             w.WriteNumber("z_scale", p.ZScale);
             w.WriteString("composition", string.Join(",", s.Composition.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Element}:{c.Amount}"))));
             w.WriteEndObject();
-            Number(w, "precision", r.Score.Precision);
-            Number(w, "recall", r.Score.Recall);
-            Number(w, "f1", r.Score.F1);
-            Number(w, "true_volume_fraction", r.Score.TrueVolumeFraction);
-            Number(w, "detected_volume_fraction", r.Score.DetectedVolumeFraction);
-            Number(w, "volume_ratio", r.Score.VolumeRatio);
-            Number(w, "null_false_positive_fraction", r.NullFalsePositiveFraction);
+            w.WriteFiniteOrNull("precision", r.Score.Precision);
+            w.WriteFiniteOrNull("recall", r.Score.Recall);
+            w.WriteFiniteOrNull("f1", r.Score.F1);
+            w.WriteFiniteOrNull("true_volume_fraction", r.Score.TrueVolumeFraction);
+            w.WriteFiniteOrNull("detected_volume_fraction", r.Score.DetectedVolumeFraction);
+            w.WriteFiniteOrNull("volume_ratio", r.Score.VolumeRatio);
+            w.WriteFiniteOrNull("null_false_positive_fraction", r.NullFalsePositiveFraction);
             w.WriteNumber("seconds", Math.Round(r.Seconds, 2));
             w.WriteEndObject();
         }
@@ -99,15 +102,15 @@ internal static class EnvelopeReport
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumber(name, v); else w.WriteNull(name);
-    }
-
-    /// <summary>Writes the figures into <paramref name="dir"/>; returns their file names.</summary>
-    public static IReadOnlyList<string> SaveFigures(string dir, IReadOnlyList<EnvelopeResult> results)
+    /// <summary>
+    /// Writes the figures into <paramref name="dir"/>, each titled with the order type its specimens hold
+    /// (default: that of the points); returns their file names.
+    /// </summary>
+    public static IReadOnlyList<string> SaveFigures(string dir, IReadOnlyList<EnvelopeResult> results, Crystal.OrderType? order = null)
     {
         ArgumentNullException.ThrowIfNull(results);
+        order ??= results.Count > 0 ? results[0].Point.OrderType : Crystal.OrderType.L12Along001;
+        var subject = order.Describe();
         var files = new List<string>();
         foreach (var (axis, xKey, yKey, xLabel, yLabel) in Planes)
         {
@@ -117,7 +120,7 @@ internal static class EnvelopeReport
                      { ("f1", "F1", r => r.Score.F1), ("volume_ratio", "detected / true volume", r => r.Score.VolumeRatio) })
             {
                 var name = $"envelope_{axis.Replace('×', '_')}_{metric}.png";
-                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label);
+                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label, subject);
                 files.Add(name);
             }
         }
@@ -126,14 +129,14 @@ internal static class EnvelopeReport
             var points = results.Where(r => r.Point.Axis == axis).ToList();
             if (points.Count == 0) continue;
             var name = $"envelope_{axis}.png";
-            SaveAxis(Path.Combine(dir, name), points, key, label);
+            SaveAxis(Path.Combine(dir, name), points, key, string.Format(CultureInfo.InvariantCulture, label, order.PoleName), subject);
             files.Add(name);
         }
         return files;
     }
 
     private static void SaveHeatmap(string path, List<EnvelopeResult> points, string xKey, string yKey, string xLabel, string yLabel,
-        Func<EnvelopeResult, double> pick, string label)
+        Func<EnvelopeResult, double> pick, string label, string subject)
     {
         var xs = points.Select(p => p.Point.Values[xKey]).Distinct().Order().ToArray();
         var ys = points.Select(p => p.Point.Values[yKey]).Distinct().Order().ToArray();
@@ -144,37 +147,67 @@ internal static class EnvelopeReport
             var p = points.FirstOrDefault(q => q.Point.Values[xKey] == xs[c] && q.Point.Values[yKey] == ys[r]);
             values[r, c] = p is null ? double.NaN : pick(p);
         }
-        var plot = new Plot();
+        var (plot, width, height) = HeatmapFigure(values, xs, ys, xLabel, yLabel, label, subject);
+        SdmPlots.Save(plot, path, width, height);
+    }
+
+    /// <summary>
+    /// A grid of measured values over two parameters, each cell written in (square cells), and the size it is drawn at;
+    /// <paramref name="subject"/> (the order type looked for) is the title's first line when given.
+    /// </summary>
+    internal static (Plot Plot, int Width, int Height) HeatmapFigure(double[,] values, double[] xs, double[] ys, string xLabel, string yLabel, string label,
+        string? subject = null)
+    {
+        var title = Titled(subject, $"{label} over {xLabel} × {yLabel}");
+        var plot = FigureStyle.NewFigure(title, xLabel, yLabel);
         var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(-0.5, xs.Length - 0.5, -0.5, ys.Length - 0.5));
         map.NaNCellColor = Colors.White;
-        plot.Add.ColorBar(map).Label = label;
+        var range = FigureStyle.FiniteRange(values);
+        FigureStyle.ColorBar(plot, map, label, range);
         for (var r = 0; r < ys.Length; r++)
         for (var c = 0; c < xs.Length; c++)
         {
+            // Each cell also as a rectangle: ScottPlot leaves a one-row or one-column heatmap blank.
+            if (double.IsFinite(values[r, c]))
+            {
+                var square = plot.Add.Rectangle(c - 0.5, c + 0.5, r - 0.5, r + 0.5);
+                square.FillColor = map.Colormap.GetColor((values[r, c] - range.Min) / Math.Max(range.Max - range.Min, 1e-12));
+                square.LineWidth = 0;
+            }
             var text = plot.Add.Text(double.IsFinite(values[r, c]) ? values[r, c].ToString("F2", CultureInfo.InvariantCulture) : "–", c, r);
-            text.LabelFontSize = 16;
+            text.LabelFontSize = FigureStyle.TickSize;
             text.LabelBold = true;
-            text.LabelFontColor = values[r, c] > 0.6 * (values.Cast<double>().Where(double.IsFinite).DefaultIfEmpty(1).Max()) ? Colors.Black : Colors.White;
+            text.LabelFontColor = values[r, c] > range.Min + 0.6 * (range.Max - range.Min) ? Colors.Black : Colors.White;
             text.LabelAlignment = Alignment.MiddleCenter;
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, xs.Length).Select(i => (double)i).ToArray(), xs.Select(v => v.ToString("G3", CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.Left.SetTicks(Enumerable.Range(0, ys.Length).Select(i => (double)i).ToArray(), ys.Select(v => v.ToString("G3", CultureInfo.InvariantCulture)).ToArray());
-        plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
-        plot.Title($"{label} over {xLabel} × {yLabel}");
-        SdmPlots.Save(plot, path, 720, 560);
+        plot.Axes.SetLimits(-0.5, xs.Length - 0.5, -0.5, ys.Length - 0.5);
+        // Square cells, at least 110 px and the grid at least 360 px tall.
+        var cell = Math.Max(110, (int)Math.Ceiling(360.0 / ys.Length));
+        var (width, height) = FigureStyle.FixedLayout(plot, title, cell * xs.Length, cell * ys.Length, left: 120, right: 210, top: subject is null ? 70 : 105, bottom: 100);
+        return (plot, width, height);
     }
 
-    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label)
+    private static void SaveAxis(string path, List<EnvelopeResult> points, string key, string label, string subject)
+    {
+        var (plot, width, height) = AxisFigure(points, key, label, subject);
+        SdmPlots.Save(plot, path, width, height);
+    }
+
+    /// <summary>F1 and detected/true volume along one parameter, and the size the figure is drawn at (title as for <see cref="HeatmapFigure"/>).</summary>
+    internal static (Plot Plot, int Width, int Height) AxisFigure(IReadOnlyList<EnvelopeResult> points, string key, string label, string? subject = null)
     {
         var ordered = points.OrderBy(p => p.Point.Values[key]).ToList();
         var xs = ordered.Select(p => p.Point.Values[key]).ToArray();
-        var plot = new Plot();
-        foreach (var (name, pick) in new (string, Func<EnvelopeResult, double>)[] { ("F1", r => r.Score.F1), ("detected / true volume", r => r.Score.VolumeRatio) })
+        var title = Titled(subject, $"Detection along {label}");
+        var plot = FigureStyle.NewFigure(title, label, "F1, detected / true volume");
+        foreach (var (name, pick, color) in new (string, Func<EnvelopeResult, double>, Color)[]
+                 { ("F1", r => r.Score.F1, FigureStyle.Real), ("detected / true volume", r => r.Score.VolumeRatio, FigureStyle.Truth) })
         {
-            var line = plot.Add.Scatter(xs, ordered.Select(pick).ToArray());
+            var line = plot.Add.Scatter(xs, ordered.Select(pick).ToArray(), color);
             line.LegendText = name;
-            line.MarkerSize = 8;
+            line.MarkerSize = 10;
             line.LineWidth = 2;
         }
         var one = plot.Add.HorizontalLine(1);
@@ -182,11 +215,13 @@ internal static class EnvelopeReport
         one.Color = Colors.Gray;
         if (key == "composition_index")
             plot.Axes.Bottom.SetTicks(xs, ordered.Select(p => p.Point.Composition ?? "").ToArray());
-        plot.Axes.SetLimitsY(0, Math.Max(1.4, ordered.Select(p => p.Score.VolumeRatio).Where(double.IsFinite).DefaultIfEmpty(1).Max() + 0.1));
-        plot.XLabel(label);
-        plot.YLabel("F1, detected / true volume");
-        plot.Title($"Detection along {label}");
-        plot.ShowLegend(Alignment.LowerLeft);
-        SdmPlots.Save(plot, path, 720, 480);
+        var top = Math.Max(1.4, ordered.Select(p => p.Score.VolumeRatio).Where(double.IsFinite).DefaultIfEmpty(1).Max() + 0.1);
+        plot.Axes.SetLimitsY(0, top);
+        FigureStyle.Ticks(plot.Axes.Left, FigureStyle.NiceStep(top, 6));
+        FigureStyle.LegendBeside(plot);
+        return (plot, FigureStyle.WidthFor(title, key == "composition_index" ? 1300 : 1100), subject is null ? 600 : 640);
     }
+
+    // The order type first, as in the map figures: an envelope is only ever that of one order type and its model.
+    private static string Titled(string? subject, string title) => subject is null ? title : $"{subject}\n{title}";
 }

@@ -30,52 +30,49 @@ internal static class ExplainPlots
     /// <see cref="Sdm.ZSdm.CroppedBinLeftEdges"/>); <paramref name="gradCam"/> is in [0, 1].
     /// </summary>
     public static void SaveGradCam(string pngPath, ReadOnlySpan<double> binLeftEdgesNm, ReadOnlySpan<double> values,
-        ReadOnlySpan<double> gradCam, string title, string valueLabel = "normalised z-SDM",
-        int width = SdmPlots.DefaultWidth, int height = SdmPlots.DefaultHeight)
+        ReadOnlySpan<double> gradCam, string title, string valueLabel = "normalised z-SDM")
     {
         ArgumentException.ThrowIfNullOrEmpty(pngPath);
+        var (plot, width, height) = GradCamFigure(binLeftEdgesNm, values, gradCam, title, valueLabel);
+        SdmPlots.Save(plot, pngPath, width, height);
+    }
+
+    /// <summary>The figure of <see cref="SaveGradCam"/> and the size it is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) GradCamFigure(ReadOnlySpan<double> binLeftEdgesNm, ReadOnlySpan<double> values,
+        ReadOnlySpan<double> gradCam, string title, string valueLabel)
+    {
         if (binLeftEdgesNm.Length != values.Length || gradCam.Length != values.Length || values.IsEmpty)
             throw new ArgumentException("need one left edge and one Grad-CAM weight per value, and at least one value", nameof(values));
         var n = values.Length;
-        var binWidth = n > 1 ? binLeftEdgesNm[1] - binLeftEdgesNm[0] : Sdm.ZSdm.BinWidth;
-        var plot = new Plot();
+        var xs = SdmPlots.StepXs(binLeftEdgesNm);
+        var plot = FigureStyle.NewFigure(title, "Δz (nm)", valueLabel);
         // Shading first so that the curve is drawn on top of it.
         for (var k = 0; k < n; k++)
         {
             if (!(gradCam[k] > 0))
                 continue;
-            var span = plot.Add.HorizontalSpan(binLeftEdgesNm[k], binLeftEdgesNm[k] + binWidth, Colors.Red.WithAlpha(0.55 * gradCam[k]));
+            var span = plot.Add.HorizontalSpan(xs[k], xs[k + 1], Colors.Red.WithAlpha(0.55 * gradCam[k]));
             span.LineWidth = 0;
             span.EnableAutoscale = false;
         }
-        var xs = new double[n + 1];
-        var ys = new double[n + 1];
-        var cam = new double[n + 1];
-        binLeftEdgesNm.CopyTo(xs);
-        values.CopyTo(ys);
-        gradCam.CopyTo(cam);
-        xs[n] = binLeftEdgesNm[n - 1] + binWidth;
-        ys[n] = values[n - 1];
-        cam[n] = gradCam[n - 1];
-        var curve = plot.Add.Scatter(xs, ys, Colors.Black);
+        var curve = plot.Add.Scatter(xs, SdmPlots.StepYs(values), Colors.Black);
         curve.ConnectStyle = ConnectStyle.StepHorizontal;
         curve.MarkerSize = 0;
-        curve.LineWidth = 1.5f;
+        curve.LineWidth = 2f;
         curve.LegendText = "z-SDM";
-        var heat = plot.Add.Scatter(xs, cam, Colors.Red);
+        var heat = plot.Add.Scatter(xs, SdmPlots.StepYs(gradCam), Colors.Red);
         heat.ConnectStyle = ConnectStyle.StepHorizontal;
         heat.MarkerSize = 0;
-        heat.LineWidth = 1f;
+        heat.LineWidth = 1.5f;
         heat.LinePattern = LinePattern.Dashed;
         heat.LegendText = "Grad-CAM";
         heat.Axes.YAxis = plot.Axes.Right;
         plot.Axes.Right.Label.Text = "Grad-CAM (0–1)";
         plot.Axes.SetLimitsY(-0.02, 1.05, plot.Axes.Right);
-        plot.Axes.SetLimitsX(binLeftEdgesNm[0], xs[n]);
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.Title(title);
-        plot.XLabel("Δz (nm)");
-        plot.YLabel(valueLabel);
-        SdmPlots.Save(plot, pngPath, width, height);
+        plot.Axes.SetLimitsX(xs[0], xs[^1]);
+        FigureStyle.Ticks(plot.Axes.Bottom, FigureStyle.NiceStep(xs[^1] - xs[0], 6));
+        FigureStyle.Ticks(plot.Axes.Right, 0.2);
+        FigureStyle.LegendBeside(plot);
+        return (plot, FigureStyle.WidthFor(title, 1100), 600);
     }
 }

@@ -1,6 +1,4 @@
 using MlApt.Numerics;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using MlApt.Imaging;
 using MlApt.Io;

@@ -55,7 +55,11 @@ public static class MapRun
         foreach (var a in analyses)
         {
             summary = MapReport.Write(FolderOf(outDir, a, analyses.Count), a, cloud, species, table,
-                w => WriteProvenance(w, request, profile, readSeconds, elapsedSeconds()), options(a)).Summary;
+                w =>
+                {
+                    profile.WriteModel(w, a.Pairs);
+                    WriteProvenance(w, request, profile, readSeconds, elapsedSeconds());
+                }, options(a)).Summary;
         }
         if (analyses.Count > 1)
         {

@@ -1,4 +1,3 @@
-using MlApt.Learning;
 using System.Globalization;
 using System.Text.Json;
 using MlApt.Geometry;

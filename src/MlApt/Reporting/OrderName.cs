@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace MlApt.Reporting;
 
@@ -17,23 +16,21 @@ internal static class OrderName
     /// and <paramref name="metadata"/>; built from <paramref name="pairs"/> when the metadata does not say.
     /// A one-channel model applied to another pair than its own looks for its order in that pair's element.
     /// </summary>
-    public static string FromModel(IReadOnlyDictionary<string, string> metadata, IReadOnlyList<string> modelPairs, IReadOnlyList<string> pairs)
+    public static string FromModel(IReadOnlyDictionary<string, string> metadata, IReadOnlyList<string> modelPairs, IReadOnlyList<string> pairs,
+        Learning.ModelOrder? assumed = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(modelPairs);
         ArgumentNullException.ThrowIfNull(pairs);
-        var structure = Get(metadata, "order.structure", "structure");
-        var element = Get(metadata, "order.element", "element");
-        var pole = Get(metadata, "order.pole", "pole") ?? Get(metadata, "bank.orientation_hkl");
-        if (structure is null && Get(metadata, "bank.classes") is { } classes)
-            (structure, element) = FromBankClasses(classes, element);
+        var order = Learning.ModelOrder.Read(metadata, assumed);
+        var (structure, element) = (order.Structure, order.Element);
         if (modelPairs.Count == 1 && pairs.Count == 1 && !string.Equals(modelPairs[0], pairs[0], StringComparison.Ordinal))
         {
             var ends = pairs[0].Split('-');
             element = ends.Length == 2 && ends[0] == ends[1] ? ends[0] : pairs[0].Replace('-', '–');
         }
 
-        var direction = Direction(pole);
+        var direction = Direction(order.Pole);
         if (structure is null && element is null)
             return Fallback(pairs) + (direction is null ? "" : $" along {direction}");
         var sb = new StringBuilder();
@@ -48,14 +45,7 @@ internal static class OrderName
     }
 
     /// <summary>"L12" → "L1₂", "D03" → "D0₃"; "B2" and unknown names unchanged.</summary>
-    public static string Pretty(string structure)
-    {
-        ArgumentNullException.ThrowIfNull(structure);
-        var s = structure.Trim();
-        if (s.Length == 3 && char.IsAsciiLetterUpper(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]))
-            return string.Concat(s.AsSpan(0, 2), ((char)('₀' + (s[2] - '0'))).ToString());
-        return s;
-    }
+    public static string Pretty(string structure) => Crystal.OrderType.PrettyStructure(structure);
 
     private static string Fallback(IReadOnlyList<string> pairs) => pairs.Count switch
     {
@@ -63,45 +53,6 @@ internal static class OrderName
         1 => pairs[0].Replace('-', '–') + " CSRO",
         _ => $"CSRO from {pairs.Count} pair z-SDMs",
     };
-
-    private static string? Get(IReadOnlyDictionary<string, string> metadata, params string[] keys)
-    {
-        foreach (var k in keys)
-        {
-            if (metadata.TryGetValue(k, out var v) && !string.IsNullOrWhiteSpace(v) && v != "null")
-                return v.Trim();
-        }
-        return null;
-    }
-
-    /// <summary>The ordered classes of a bank (named CSRO, else every class after the first, the matrix): their motifs and ordered element.</summary>
-    private static (string? Structure, string? Element) FromBankClasses(string json, string? element)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Array || doc.RootElement.GetArrayLength() < 2)
-                return (null, element);
-            var classes = doc.RootElement.EnumerateArray().ToList();
-            var ordered = classes.Where(c => Text(c, "name") is { } n && n.Equals("CSRO", StringComparison.OrdinalIgnoreCase)).ToList();
-            if (ordered.Count == 0)
-                ordered = classes.Skip(1).ToList();
-            var motifs = ordered.Select(c => Text(c, "motif")).OfType<string>()
-                .Where(m => !m.Contains("solution", StringComparison.OrdinalIgnoreCase) && !m.Equals("pure", StringComparison.OrdinalIgnoreCase))
-                .Distinct(StringComparer.Ordinal).ToList();
-            if (element is null && ordered.Count > 0 && ordered[0].TryGetProperty("elements", out var els) && els.ValueKind == JsonValueKind.Array
-                && els.GetArrayLength() > 0)
-                element = els[0].GetString();
-            return (motifs.Count == 0 ? null : string.Join('/', motifs), element);
-        }
-        catch (JsonException)
-        {
-            return (null, element);
-        }
-    }
-
-    private static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>"[0, 0, 1]", "0,0,1" or "001" → "⟨001⟩"; negative indices with an overbar.</summary>
     private static string? Direction(string? pole)
@@ -130,6 +81,60 @@ internal static class MapProfileOrder
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(pairs);
-        return Reporting.OrderName.FromModel(profile.Ensemble.Metadata, profile.Ensemble.Pairs, pairs.Select(p => p.ToString()).ToList());
+        return Reporting.OrderName.FromModel(profile.Ensemble.Metadata, profile.Ensemble.Pairs, pairs.Select(p => p.ToString()).ToList(), profile.Order);
+    }
+
+    /// <summary>
+    /// The built-in order types <paramref name="profile"/>'s model does not look for (every one when its order is
+    /// unknown), each with the pole that asks for it.
+    /// </summary>
+    public static IReadOnlyList<Crystal.OrderType> NotLookedFor(this Imaging.MapProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var o = profile.Order;
+        return Crystal.OrderType.BuiltIn.Where(t => !(t.PoleName == o.Pole && t.Structure == o.Structure && t.Element == o.Element)).ToList();
+    }
+
+    /// <summary>
+    /// Writes the <c>model</c> object of a summary: name, id, the order it looks for (<c>pole</c>, <c>structure</c>,
+    /// <c>element</c>: null when the model does not record them; <c>order</c>: its name for an analysis of
+    /// <paramref name="pairs"/>), its pairs, and the built-in order types it does not look for.
+    /// </summary>
+    public static void WriteModel(this Imaging.MapProfile profile, System.Text.Json.Utf8JsonWriter w, IEnumerable<Sdm.ElementPair> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(w);
+        var o = profile.Order;
+        w.WriteStartObject("model");
+        w.WriteString("name", profile.Model);
+        w.WriteString("id", profile.ModelId);
+        w.WriteString("order", profile.OrderName(pairs));
+        void Text(string key, string? value) { if (value is null) w.WriteNull(key); else w.WriteString(key, value); }
+        Text("pole", o.Pole);
+        Text("structure", o.Structure);
+        Text("element", o.Element);
+        w.WriteStartArray("pairs");
+        foreach (var p in profile.Ensemble.Pairs) w.WriteStringValue(p);
+        w.WriteEndArray();
+        w.WriteStartArray("not_looked_for");
+        foreach (var t in profile.NotLookedFor())
+        {
+            w.WriteStartObject();
+            w.WriteString("order", t.Describe());
+            w.WriteString("pole", t.PoleName);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One sentence for reports: which order was looked for and which built-in ones were not (and how to ask for them).</summary>
+    public static string LookedForSentence(this Imaging.MapProfile profile, IEnumerable<Sdm.ElementPair> pairs, string command = "map")
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var not = profile.NotLookedFor();
+        var sentence = $"Looked for {profile.OrderName(pairs)} only";
+        return not.Count == 0 ? sentence + "."
+            : sentence + "; not for " + string.Join("; ", not.Select(t => $"{t.Describe()} (mlapt {command} --pole {t.PoleName})")) + ".";
     }
 }

@@ -25,10 +25,19 @@ internal static class TrainingPlots
     /// <summary>Training (solid) and validation (dashed) curves per fold over epochs.</summary>
     public static void SaveCurves(string pngPath, IReadOnlyList<FoldReport> folds, string label, Func<EpochRecord, double> train, Func<EpochRecord, double> validation)
     {
+        var (plot, width, height) = CurvesFigure(folds, label, train, validation);
+        Save(plot, pngPath, width, height);
+    }
+
+    /// <summary>The figure of <see cref="SaveCurves"/> and the size it is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) CurvesFigure(IReadOnlyList<FoldReport> folds, string label, Func<EpochRecord, double> train,
+        Func<EpochRecord, double> validation)
+    {
         ArgumentNullException.ThrowIfNull(folds);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
-        var plot = new Plot();
+        var title = $"{label} per fold: training (solid) and validation (dashed)";
+        var plot = FigureStyle.NewFigure(title, "epoch", label);
         var palette = new ScottPlot.Palettes.Category10();
         foreach (var f in folds)
         {
@@ -37,22 +46,30 @@ internal static class TrainingPlots
             var t = plot.Add.Scatter(xs, f.History.Select(train).ToArray());
             t.Color = color;
             t.MarkerSize = 0;
+            t.LineWidth = 2;
             t.LegendText = string.Create(CultureInfo.InvariantCulture, $"fold {f.Fold + 1} training");
             var v = plot.Add.Scatter(xs, f.History.Select(validation).ToArray());
             v.Color = color;
             v.MarkerSize = 0;
+            v.LineWidth = 2;
             v.LinePattern = LinePattern.Dashed;
             v.LegendText = string.Create(CultureInfo.InvariantCulture, $"fold {f.Fold + 1} validation");
         }
-        plot.ShowLegend();
-        plot.Title(label);
-        plot.XLabel("epoch");
-        plot.YLabel(label);
-        Save(plot, pngPath, 800, 500);
+        var epochs = folds.Select(f => f.History.Count).DefaultIfEmpty(1).Max();
+        FigureStyle.Ticks(plot.Axes.Bottom, FigureStyle.NiceStep(epochs, 6, 1));
+        FigureStyle.LegendBeside(plot);
+        return (plot, FigureStyle.WidthFor(title, 1200), 650);
     }
 
     /// <summary>The confusion matrix (rows: true class, columns: predicted) as a heatmap with the counts written in.</summary>
     public static void SaveConfusion(string pngPath, ClassificationMetrics metrics, IReadOnlyList<string> classes, string title)
+    {
+        var (plot, width, height) = ConfusionFigure(metrics, classes, title);
+        Save(plot, pngPath, width, height);
+    }
+
+    /// <summary>The figure of <see cref="SaveConfusion"/> (square cells) and the size it is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) ConfusionFigure(ClassificationMetrics metrics, IReadOnlyList<string> classes, string title)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(classes);
@@ -61,17 +78,18 @@ internal static class TrainingPlots
         for (var i = 0; i < k; i++)
             for (var j = 0; j < k; j++)
                 values[i, j] = metrics.Confusion[i][j];
-        var plot = new Plot();
+        var fullTitle = string.Create(CultureInfo.InvariantCulture, $"{title}: accuracy {metrics.Accuracy:P2}");
+        var plot = FigureStyle.NewFigure(fullTitle, "predicted", "true");
         var map = plot.Add.Heatmap(values);
         map.Colormap = new ScottPlot.Colormaps.Viridis();
         // Cell (i, j) spans [j, j+1] × [k−1−i, k−i]: heatmap row 0 is drawn at the top.
         map.Rectangle = new CoordinateRect(0, k, 0, k);
-        plot.Add.ColorBar(map);
+        FigureStyle.ColorBar(plot, map, "samples", FigureStyle.FiniteRange(values));
         for (var i = 0; i < k; i++)
             for (var j = 0; j < k; j++)
             {
                 var text = plot.Add.Text(metrics.Confusion[i][j].ToString(CultureInfo.InvariantCulture), j + 0.5, k - i - 0.5);
-                text.LabelFontSize = 18;
+                text.LabelFontSize = FigureStyle.LabelSize;
                 text.LabelFontColor = Colors.White;
                 text.LabelBackgroundColor = Colors.Black.WithAlpha(0.4);
                 text.LabelAlignment = Alignment.MiddleCenter;
@@ -79,18 +97,14 @@ internal static class TrainingPlots
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, k).Select(j => j + 0.5).ToArray(), [.. classes]);
         plot.Axes.Left.SetTicks(Enumerable.Range(0, k).Select(i => k - i - 0.5).ToArray(), [.. classes]);
         plot.Axes.SetLimits(0, k, 0, k);
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{title}: accuracy {metrics.Accuracy:P2}"));
-        plot.XLabel("predicted");
-        plot.YLabel("true");
-        Save(plot, pngPath, 600, 550);
+        var (width, height) = FigureStyle.FixedLayout(plot, fullTitle, 500, 500, left: 160, right: 190, top: 70, bottom: 100);
+        return (plot, width, height);
     }
 
     private static void Save(Plot plot, string path, int width, int height)
     {
         var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
-        var bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
-        Io.AtomicFile.Write(full, s => s.Write(bytes));
+        Directory.CreateDirectory(Path.GetDirectoryName(full) ?? ".");
+        SdmPlots.Save(plot, full, width, height);
     }
 }

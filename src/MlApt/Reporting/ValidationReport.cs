@@ -41,6 +41,7 @@ public static class ValidationReport
         w.WriteString("profile", profile.Profile);
         w.WriteString("model", profile.Model);
         w.WriteString("model_id", profile.ModelId);
+        w.WriteString("looked_for", profile.OrderName(o.Map.Pairs));
         w.WriteString("pairs", string.Join("+", o.Map.Pairs));
         profile.WriteDecision(w);
         BoxJson.Write(w, "box", o.Map.Box);
@@ -49,6 +50,7 @@ public static class ValidationReport
         w.WriteStartObject("specimen");
         SpecimenJson.WriteDetector(w, spec);
         w.WriteNumber("order", spec.Order);
+        SpecimenJson.WriteDomainOrder(w, spec);
         w.WriteNumber("radius_min_nm", spec.RadiusMin);
         w.WriteNumber("radius_max_nm", spec.RadiusMax);
         w.WriteNumber("domains", spec.Domains);
@@ -85,8 +87,9 @@ public static class ValidationReport
     }
 
     /// <summary>Writes sweep.json of a validation sweep into <paramref name="dir"/>; returns its text.</summary>
-    public static string WriteSweep(string dir, MapProfile profile, IReadOnlyList<(SpecimenSpec Spec, ValidationOutcome Outcome)> rows)
+    public static string WriteSweep(string dir, MapProfile profile, IReadOnlyList<(SpecimenSpec Spec, ValidationOutcome Outcome)> rows, Crystal.OrderType? order = null)
     {
+        order ??= Crystal.OrderType.L12Along001;
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(rows);
         Directory.CreateDirectory(dir);
@@ -96,6 +99,9 @@ public static class ValidationReport
             w.WriteString("profile", profile.Profile);
             w.WriteString("model", profile.Model);
             w.WriteString("model_id", profile.ModelId);
+            if (rows.Count > 0) w.WriteString("looked_for", profile.OrderName(rows[0].Outcome.Map.Pairs));
+            w.WriteString("specimens_order", order.Describe());
+            w.WriteString("specimens_pole", order.PoleName);
             profile.WriteDecision(w);
             w.WriteStartObject("mean");
             w.WriteFiniteOrNull("precision", rows.Average(r => r.Outcome.Score.Precision));
@@ -118,12 +124,9 @@ public static class ValidationReport
                 w.WriteNumber("seed", spec.Seed);
                 SpecimenJson.WriteDetector(w, spec);
                 w.WriteNumber("order", spec.Order);
-                w.WriteFiniteOrNull("precision", o.Score.Precision);
-                w.WriteFiniteOrNull("recall", o.Score.Recall);
-                w.WriteFiniteOrNull("f1", o.Score.F1);
-                w.WriteFiniteOrNull("iou", o.Score.IoU);
-                w.WriteFiniteOrNull("true_volume_fraction", o.Score.TrueVolumeFraction);
-                w.WriteFiniteOrNull("detected_volume_fraction", o.Score.DetectedVolumeFraction);
+                w.WriteNumber("pole_tilt_deg", Math.Round(ValidationSweep.PoleTiltDegrees(spec, order), 3));
+                if (o.Alignment is { } alignment) w.WriteNumber("aligned_tilt_deg", Math.Round(alignment.TiltDegrees, 3));
+                WriteRates(w, o.Score);
                 w.WriteFiniteOrNull("volume_ratio", o.Score.VolumeRatio);
                 w.WriteFiniteOrNull("null_false_positive_fraction", o.NullFalsePositiveFraction);
                 w.WriteNumber("best_f1_threshold", o.Best.Threshold);
@@ -138,15 +141,21 @@ public static class ValidationReport
         return json;
     }
 
-    private static void WriteScore(Utf8JsonWriter w, string name, MapScore s)
+    /// <summary>Writes a score's precision, recall, F1, IoU and true and detected volume fractions (null where undefined).</summary>
+    internal static void WriteRates(Utf8JsonWriter w, MapScore s)
     {
-        w.WriteStartObject(name);
         w.WriteFiniteOrNull("precision", s.Precision);
         w.WriteFiniteOrNull("recall", s.Recall);
         w.WriteFiniteOrNull("f1", s.F1);
         w.WriteFiniteOrNull("iou", s.IoU);
         w.WriteFiniteOrNull("true_volume_fraction", s.TrueVolumeFraction);
         w.WriteFiniteOrNull("detected_volume_fraction", s.DetectedVolumeFraction);
+    }
+
+    private static void WriteScore(Utf8JsonWriter w, string name, MapScore s)
+    {
+        w.WriteStartObject(name);
+        WriteRates(w, s);
         w.WriteFiniteOrNull("volume_ratio", s.VolumeRatio);
         w.WriteFiniteOrNull("false_positive_fraction", s.FalsePositiveFraction);
         w.WriteNumber("true_positives", s.TruePositives);

@@ -65,6 +65,7 @@ public sealed class SimulatedSpecimen
         var others = Cumulative(fractions.Select(f => f.Element == spec.Element ? 0.0 : f.Fraction).ToArray());
         var ordered = Array.IndexOf(names, spec.Element);
         var firstSublattice = lattice.Basis.Select(b => FirstSublattice(spec.Structure, b)).ToArray();
+        var alternatePlanes = spec.Structure == DomainStructure.L11;
         var masses = names.Select(e => Isotopes.Of(e)).ToArray();
         var index = new DomainIndex(domains);
 
@@ -89,7 +90,7 @@ public sealed class SimulatedSpecimen
             var v = random.NextDouble();
             var element = Draw(matrix, u);
             if (index.Contains(px, py, pz) && v < spec.Order)
-                element = firstSublattice[b] ? ordered : Draw(others, u);
+                element = (alternatePlanes ? EvenPlane111(i, j, k, s) : firstSublattice[b]) ? ordered : Draw(others, u);
             x.Add((float)(px + spec.SigmaXy * Gaussian(random)));
             y.Add((float)(py + spec.SigmaXy * Gaussian(random)));
             z.Add((float)(pz + spec.SigmaZ * Gaussian(random)));
@@ -130,8 +131,19 @@ public sealed class SimulatedSpecimen
     {
         DomainStructure.L12 or DomainStructure.B2 => s.U == 0 && s.V == 0 && s.W == 0,
         DomainStructure.L10 => s.W == 0,
+        DomainStructure.L11 => false, // depends on the cell too: EvenPlane111
         _ => throw new ArgumentOutOfRangeException(nameof(structure)),
     };
+
+    /// <summary>
+    /// Whether FCC site (i + u, j + v, k + w) lies on an even (111) plane: x + y + z (units of a) is an integer on
+    /// the FCC lattice and numbers the (111) planes, d₁₁₁ = a/√3 apart; L1₁ puts its element on the even ones.
+    /// </summary>
+    private static bool EvenPlane111(int i, int j, int k, BasisSite s)
+    {
+        var plane = i + j + k + (int)Math.Round(s.U + s.V + s.W);
+        return (plane & 1) == 0;
+    }
 
     private static double[] Cumulative(double[] weights)
     {

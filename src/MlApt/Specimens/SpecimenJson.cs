@@ -14,4 +14,18 @@ internal static class SpecimenJson
         w.WriteNumber("sigma_xy_nm", spec.SigmaXy);
         w.WriteNumber("sigma_z_nm", spec.SigmaZ);
     }
+
+    /// <summary>The domains' order: <c>structure</c>, <c>element</c> and the crystal direction along z, <c>orientation</c>.</summary>
+    public static void WriteDomainOrder(Utf8JsonWriter w, SpecimenSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(spec);
+        w.WriteString("structure", spec.Structure.ToString());
+        w.WriteString("element", spec.Element);
+        w.WriteStartArray("orientation");
+        w.WriteNumberValue(spec.Orientation.H);
+        w.WriteNumberValue(spec.Orientation.K);
+        w.WriteNumberValue(spec.Orientation.L);
+        w.WriteEndArray();
+    }
 }

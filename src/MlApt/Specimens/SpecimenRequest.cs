@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Crystal;
 using MlApt.Io;
 
 namespace MlApt.Specimens;
@@ -25,7 +24,7 @@ internal sealed record SpecimenRequest
     public string Radius { get; init; } = "1.0-1.8";
     /// <summary>The ordered element.</summary>
     public string Element { get; init; } = "Ni";
-    /// <summary>Domain structure: L12, L10 or B2.</summary>
+    /// <summary>Domain structure: L12, L11, L10 or B2.</summary>
     public string Structure { get; init; } = "L12";
     /// <summary>Order parameter S.</summary>
     public double Order { get; init; } = 1.0;
@@ -49,7 +48,7 @@ internal sealed record SpecimenRequest
         var rmin = Number(radius[0], "radius");
         var rmax = radius.Length == 2 ? Number(radius[1], "radius") : rmin;
         if (!Enum.TryParse<DomainStructure>(Structure, ignoreCase: true, out var structure) || int.TryParse(Structure, out _))
-            InputError.In("structure", $"'{Structure}': expected L12, L10 or B2");
+            InputError.In("structure", $"'{Structure}': expected L12, L11, L10 or B2");
         var spec = new SpecimenSpec
         {
             Size = (size[0], size[1], size[2]),

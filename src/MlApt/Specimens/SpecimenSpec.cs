@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Crystal;
 
 namespace MlApt.Specimens;
 
@@ -12,6 +11,11 @@ public enum DomainStructure
     L10,
     /// <summary>B2 on BCC: the ordered element on the cube corners, the other elements on the body centres.</summary>
     B2,
+    /// <summary>
+    /// L1₁ (CuPt-type) on FCC: the ordered element on alternate (111) planes (sites with h + k + l even, in units
+    /// of a), the other elements on the planes between; seen along [111] its planes repeat every 2·d₁₁₁ = 2a/√3.
+    /// </summary>
+    L11,
 }
 
 /// <summary>A spherical ordered domain of a simulated specimen (specimen coordinates, nm).</summary>
@@ -84,6 +88,15 @@ public sealed record SpecimenSpec
         }
     }
 
+    /// <summary>This spec with the domains of <paramref name="order"/>: its structure and element, its pole along z.</summary>
+    public SpecimenSpec WithOrder(Crystal.OrderType order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!Enum.TryParse<DomainStructure>(order.Structure, ignoreCase: false, out var structure))
+            throw new ArgumentException($"order structure '{order.Structure}': expected one of {string.Join(", ", Enum.GetNames<DomainStructure>())}", nameof(order));
+        return this with { Structure = structure, Element = order.Element, Orientation = order.Pole };
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> with a readable message when the spec cannot be simulated.</summary>
     public void Validate()
     {
@@ -110,8 +123,8 @@ public sealed record SpecimenSpec
         if (Composition.Count(c => c.Amount > 0) < 2)
             throw new ArgumentException("composition: ordered domains need at least two elements");
         var fcc = Lattice.Equals("fcc", StringComparison.OrdinalIgnoreCase);
-        if (fcc != (Structure is DomainStructure.L12 or DomainStructure.L10))
-            throw new ArgumentException($"structure {Structure} is not defined on {Lattice.ToUpperInvariant()} (FCC: L12, L10; BCC: B2)");
+        if (fcc != (Structure is DomainStructure.L12 or DomainStructure.L10 or DomainStructure.L11))
+            throw new ArgumentException($"structure {Structure} is not defined on {Lattice.ToUpperInvariant()} (FCC: L12, L11, L10; BCC: B2)");
         if (Domains is < 0 or > 100_000)
             throw new ArgumentException($"domains {Domains}: expected 0 … 100000");
         if (!(RadiusMin > 0) || !(RadiusMax >= RadiusMin) || !double.IsFinite(RadiusMax))

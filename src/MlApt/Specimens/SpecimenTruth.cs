@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MlApt.Io;
-using MlApt.Crystal;
 
 namespace MlApt.Specimens;
 

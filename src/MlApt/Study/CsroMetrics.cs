@@ -31,4 +31,11 @@ public sealed record CsroMetrics(
     int ControlPermutations,
     double ControlPValue,
     double EnsembleStdMean,
-    string Summary);
+    string Summary)
+{
+    /// <summary>The order the map looked for (its summary's <c>model.order</c>), null for maps that do not record it.</summary>
+    public string? Order { get; init; }
+
+    /// <summary>What names this analysis in a study: the order looked for, else the pairs.</summary>
+    public string Analysis => Order ?? Pairs;
+}

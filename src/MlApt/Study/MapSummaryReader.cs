@@ -108,9 +108,17 @@ internal static class MapSummaryReader
         }
 
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        // The order looked for, when the map's model records it (structure or element); else the analysis is named by its pairs.
+        var order = s.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.Object && model.TryGetProperty("order", out var o)
+            && o.ValueKind == JsonValueKind.String && (Known(model, "structure") || Known(model, "element")) ? o.GetString() : null;
         return new CsroMetrics(pairs, vf, controlStd, excess, excessStd, density, densityStd, radius,
-            RadiusStandardError(Path.Combine(dir, "domains.csv")), permutations, controlP, EnsembleStdMean(Path.Combine(dir, "voxel_probability_std.npy")), path);
+            RadiusStandardError(Path.Combine(dir, "domains.csv")), permutations, controlP, EnsembleStdMean(Path.Combine(dir, "voxel_probability_std.npy")), path)
+        {
+            Order = order,
+        };
     }
+
+    private static bool Known(JsonElement model, string name) => model.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String;
 
     /// <summary>std/√n of the equivalent radii in domains.csv; NaN when it is absent, unreadable or has fewer than 2 domains.</summary>
     private static double RadiusStandardError(string domainsCsv)

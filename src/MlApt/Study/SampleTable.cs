@@ -7,7 +7,14 @@ namespace MlApt.Study;
 /// <param name="Name">The sample's name.</param>
 /// <param name="MapPath">The path of its <c>mlapt map</c> output folder or summary.json, resolved against the table's folder.</param>
 /// <param name="Row">Its row in the table (the header is row 1).</param>
-public sealed record Sample(string Name, string MapPath, int Row);
+public sealed record Sample(string Name, string MapPath, int Row)
+{
+    /// <summary>
+    /// Maps of the same specimen in further map columns (e.g. <c>map 111</c> beside <c>map</c>: the alloy measured
+    /// along ⟨001⟩ and along ⟨111⟩), each with its column; resolved like <see cref="MapPath"/>.
+    /// </summary>
+    public IReadOnlyList<(string Column, string Path)> MoreMaps { get; init; } = [];
+}
 
 /// <summary>A numeric column of the sample table.</summary>
 /// <param name="Header">Name and unit.</param>
@@ -80,6 +87,9 @@ public sealed class SampleTable
         }
         var nameCol = FindColumn(headers, NameHeaders, source, "name");
         var pathCol = FindColumn(headers, PathHeaders, source, "path");
+        // Further map columns: "map" followed by a separator and anything ("map 111", "map_111", "map-111").
+        var moreCols = Enumerable.Range(0, headers.Count).Where(c => c != pathCol && c != nameCol && headers[c].Name.Length > 3
+            && headers[c].Name.StartsWith("map", StringComparison.OrdinalIgnoreCase) && headers[c].Name[3] is ' ' or '_' or '-' or '⟨' or '<' or '[').ToList();
 
         var samples = new List<Sample>();
         var cells = new List<string[]>();
@@ -101,7 +111,10 @@ public sealed class SampleTable
             var map = fields[pathCol];
             if (map.Length == 0)
                 StudyInputError.At(source, row, headers[pathCol].Header, $"sample '{name}' has no map path (expected an mlapt map output folder or its summary.json)");
-            samples.Add(new Sample(name, Path.GetFullPath(map, baseDir), row));
+            samples.Add(new Sample(name, Path.GetFullPath(map, baseDir), row)
+            {
+                MoreMaps = moreCols.Where(c => fields[c].Length > 0).Select(c => (headers[c].Header, Path.GetFullPath(fields[c], baseDir))).ToList(),
+            });
             cells.Add(fields.ToArray());
         }
         if (samples.Count < 3)
@@ -111,7 +124,7 @@ public sealed class SampleTable
         var columns = new List<SampleColumn>();
         for (var c = 0; c < headers.Count; c++)
         {
-            if (c == nameCol || c == pathCol) continue;
+            if (c == nameCol || c == pathCol || moreCols.Contains(c)) continue;
             var values = new double[samples.Count];
             for (var s = 0; s < samples.Count; s++)
                 values[s] = ParseCell(cells[s][c], delimiter, source, samples[s].Row, headers[c].Header);

@@ -40,7 +40,8 @@ public sealed class StudyAnalysis
     public static StudyAnalysis Run(SampleTable table, IReadOnlyCollection<string> properties)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var metrics = table.Samples.Select(s => MapSummaryReader.Read(s.MapPath, table.Source, s.Row, table.PathColumn)).ToList();
+        var metrics = table.Samples.Select(s => (IReadOnlyList<CsroMetrics>)MapSummaryReader.Read(s.MapPath, table.Source, s.Row, table.PathColumn)
+            .Concat(s.MoreMaps.SelectMany(m => MapSummaryReader.Read(m.Path, table.Source, s.Row, m.Column))).ToList()).ToList();
         return Build(table, metrics, properties);
     }
 
@@ -103,11 +104,12 @@ public sealed class StudyAnalysis
     /// <summary>The four CSRO metrics of every analysis that any sample has, in order of first appearance.</summary>
     private static List<StudyVariable> CsroVariables(IReadOnlyList<IReadOnlyList<CsroMetrics>> metrics)
     {
-        var pairs = metrics.SelectMany(m => m.Select(a => a.Pairs)).Distinct(StringComparer.Ordinal).ToList();
+        // Named by the order each map looked for ("L1₂-type Ni order along ⟨001⟩"), else by its pairs.
+        var pairs = metrics.SelectMany(m => m.Select(a => a.Analysis)).Distinct(StringComparer.Ordinal).ToList();
         var result = new List<StudyVariable>();
         foreach (var pair in pairs)
         {
-            var at = metrics.Select(m => m.FirstOrDefault(a => a.Pairs == pair)).ToList();
+            var at = metrics.Select(m => m.FirstOrDefault(a => a.Analysis == pair)).ToList();
             StudyVariable Make(string name, string unit, Func<CsroMetrics, double> value, Func<CsroMetrics, double> error) =>
                 new($"{pair} {name}", unit, VariableRole.Csro,
                     at.Select(a => a is null ? double.NaN : value(a)).ToArray(), at.Select(a => a is null ? double.NaN : error(a)).ToArray());

@@ -37,6 +37,7 @@ internal static class StudyJson
             {
                 w.WriteStartObject();
                 w.WriteString("pairs", m.Pairs);
+                if (m.Order is { } order) w.WriteString("order", order);
                 w.WriteString("summary", m.Summary);
                 w.WriteNumber("control_permutations", m.ControlPermutations);
                 w.WriteFiniteOrNull("control_p_value", m.ControlPValue);

@@ -7,21 +7,24 @@ namespace MlApt.Study;
 internal static class StudyPlots
 {
     /// <summary>Renders the plot of <paramref name="r"/> to PNG bytes, with the sample names next to the points.</summary>
-    public static byte[] Render(Relationship r, IReadOnlyList<Sample> samples, int width = 800, int height = 600)
+    public static byte[] Render(Relationship r, IReadOnlyList<Sample> samples)
     {
-        ArgumentNullException.ThrowIfNull(r);
-        ArgumentNullException.ThrowIfNull(samples);
-        var plot = Build(r, samples);
+        var (plot, width, height) = Figure(r, samples);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
-    private static Plot Build(Relationship r, IReadOnlyList<Sample> samples)
+    /// <summary>The plot of <paramref name="r"/> and the size it is drawn at.</summary>
+    internal static (Plot Plot, int Width, int Height) Figure(Relationship r, IReadOnlyList<Sample> samples)
     {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(samples);
         var xs = r.Samples.Select(i => r.X.Values[i]).ToArray();
         var ys = r.Samples.Select(i => r.Y.Values[i]).ToArray();
         var xe = r.Samples.Select(i => Error(r.X, i)).ToArray();
         var ye = r.Samples.Select(i => Error(r.Y, i)).ToArray();
-        var plot = new Plot();
+        var title = string.Create(CultureInfo.InvariantCulture,
+            $"{r.Y.Name} vs {r.X.Name}\nr = {r.Pearson.R:F3} (p = {r.Pearson.P:G3}), ρ = {r.Spearman.R:F3} (p = {r.Spearman.P:G3})");
+        var plot = Reporting.FigureStyle.NewFigure(title, r.X.Label, r.Y.Label);
 
         // The band and line span the data (and their error bars) so the band's flaring is visible.
         double lo = xs.Select((x, k) => x - xe[k]).Min(), hi = xs.Select((x, k) => x + xe[k]).Max();
@@ -54,18 +57,14 @@ internal static class StudyPlots
         for (var k = 0; k < xs.Length; k++)
         {
             var label = plot.Add.Text(samples[r.Samples[k]].Name, xs[k], ys[k]);
-            label.LabelFontSize = 11;
+            label.LabelFontSize = Reporting.FigureStyle.TickSize * 0.8f;
             label.LabelAlignment = Alignment.LowerLeft;
             label.LabelOffsetX = 6;
             label.LabelOffsetY = -4;
         }
 
-        plot.Title(string.Create(CultureInfo.InvariantCulture,
-            $"{r.Y.Name} vs {r.X.Name}\nr = {r.Pearson.R:F3} (p = {r.Pearson.P:G3}), ρ = {r.Spearman.R:F3} (p = {r.Spearman.P:G3})"));
-        plot.XLabel(r.X.Label);
-        plot.YLabel(r.Y.Label);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return plot;
+        Reporting.FigureStyle.LegendBeside(plot);
+        return (plot, Reporting.FigureStyle.WidthFor(title, 1350), 650);
     }
 
     // Error bars show what is known; an unknown uncertainty draws no bar.

@@ -117,7 +117,7 @@ public static class StudyReport
             var s = study.Table.Samples[i];
             var m = study.Metrics[i];
             Line(string.Create(CultureInfo.InvariantCulture,
-                $"| {Md(s.Name)} | {s.Row} | `{s.MapPath}` | {Md(string.Join(", ", m.Select(a => a.Pairs)))} | {string.Join(", ", m.Select(a => a.ControlPermutations))} | {string.Join(", ", m.Select(a => P(a.ControlPValue)))} |"));
+                $"| {Md(s.Name)} | {s.Row} | `{string.Join("`, `", s.MoreMaps.Select(x => x.Path).Prepend(s.MapPath))}` | {Md(string.Join(", ", m.Select(a => a.Analysis)))} | {string.Join(", ", m.Select(a => a.ControlPermutations))} | {string.Join(", ", m.Select(a => P(a.ControlPValue)))} |"));
         }
         Line();
         Line("Per-sample values and uncertainties: [metrics.csv](metrics.csv); all numbers of the table: [relationships.csv](relationships.csv).");

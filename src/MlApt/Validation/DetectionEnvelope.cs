@@ -34,6 +34,15 @@ public sealed record EnvelopeGrid
     public IReadOnlyList<string> Compositions { get; init; } = ["Co:1,Cr:1,Ni:1", "Co:1,Cr:1,Ni:2", "Co:2,Cr:1,Ni:1", "Co:1,Cr:2,Ni:1"];
     /// <summary>Seed of the first point; point i uses SeedStart + i.</summary>
     public int SeedStart { get; init; } = 5000;
+    /// <summary>The order type of the domains: its structure and element, its pole along z (tilts tilt it).</summary>
+    public OrderType OrderType { get; init; } = OrderType.L12Along001;
+
+    /// <summary>This grid for <paramref name="order"/>: its base specimen holds that order's domains, its pole along z.</summary>
+    public EnvelopeGrid For(OrderType order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return this with { OrderType = order, Base = Base.WithOrder(order) };
+    }
 
     /// <summary>The full grid: 20 × 20 × 40 nm specimens, 54 points.</summary>
     public static EnvelopeGrid Default { get; } = new();
@@ -74,7 +83,7 @@ public sealed record EnvelopeGrid
         var b = Base;
         var baseVolume = b.Domains * Math.PI * (b.RadiusMin + b.RadiusMax) * (b.RadiusMin * b.RadiusMin + b.RadiusMax * b.RadiusMax) / 3;
         void Add(string axis, Dictionary<string, double> values, SpecimenSpec spec, double tilt = 0, double zScale = 1, string? composition = null) =>
-            points.Add(new EnvelopePoint(axis, values, spec with { Seed = SeedStart + points.Count }, tilt, zScale, composition));
+            points.Add(new EnvelopePoint(axis, values, spec with { Seed = SeedStart + points.Count }, tilt, zScale, composition) { OrderType = OrderType });
         foreach (var r in Radius)
         foreach (var s in Order)
         {
@@ -117,7 +126,11 @@ public sealed record EnvelopeGrid
 /// <param name="TiltDegrees">The pole's tilt from z (degrees), towards a seeded azimuth.</param>
 /// <param name="ZScale">The z-scale error applied to the ions (and, for the truth, to the domains).</param>
 /// <param name="Composition">The composition text on the composition axis.</param>
-public sealed record EnvelopePoint(string Axis, IReadOnlyDictionary<string, double> Values, SpecimenSpec Spec, double TiltDegrees, double ZScale, string? Composition);
+public sealed record EnvelopePoint(string Axis, IReadOnlyDictionary<string, double> Values, SpecimenSpec Spec, double TiltDegrees, double ZScale, string? Composition)
+{
+    /// <summary>The order type of the domains, whose pole a tilt tilts off z.</summary>
+    public OrderType OrderType { get; init; } = OrderType.L12Along001;
+}
 
 /// <summary>What one point measured.</summary>
 /// <param name="Point">The point.</param>
@@ -129,7 +142,7 @@ public sealed record EnvelopeResult(EnvelopePoint Point, MapScore Score, double 
 /// <summary>
 /// The detection envelope: maps each point's specimen and its domain-free twin (same seed: the same matrix)
 /// with the same settings and scores the map per sub-voxel against the truth inside the specimen moved in by
-/// 1 nm. A tilted point puts the crystal's ⟨001⟩ off z (the simulator's orientation); a z-scale point
+/// 1 nm. A tilted point puts the order type's pole (⟨001⟩ by default) off z (the simulator's orientation); a z-scale point
 /// stretches the detected ions' depths about mid-depth, and the truth's domains with them (ellipsoids).
 /// </summary>
 public static class DetectionEnvelope
@@ -169,8 +182,7 @@ public static class DetectionEnvelope
         if (point.TiltDegrees != 0)
         {
             var azimuth = 2 * Math.PI * new Random(spec.Seed).NextDouble();
-            var t = Math.Tan(point.TiltDegrees * Math.PI / 180);
-            spec = spec with { Orientation = (t * Math.Cos(azimuth), t * Math.Sin(azimuth), 1) };
+            spec = spec with { Orientation = point.OrderType.TiltedPole(point.TiltDegrees, azimuth) };
         }
         var table = Io.RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
         var mid = -spec.Size.Z / 2;

@@ -3,6 +3,7 @@ using MlApt.Io;
 using MlApt.Sdm;
 using MlApt.Banks;
 using MlApt.Specimens;
+using MlApt.Crystal;
 
 namespace MlApt.Validation;
 
@@ -23,31 +24,6 @@ public static partial class SpecimenBank
     /// <summary>Samples a domain-free specimen gives without a per-specimen cap.</summary>
     public const int DefaultDomainFreeSamples = 2000;
 
-    /// <summary>
-    /// The spec of specimen <paramref name="index"/> of the validation ranges: CoCrNi, L1₂ Ni domains, parameters
-    /// drawn uniformly from ranges a little wider than the validation ranges (η 0.30–0.65, σxy 0.25–0.55 nm,
-    /// σz 0.025–0.045 nm, order 0.7–1.0, radii 0.8–2.0 nm), 14 × 14 × 24 nm with 25 domains.
-    /// </summary>
-    public static SpecimenSpec SpecimenFor(long seed, int index)
-    {
-        // One stream per bank seed, skipped ahead: consecutive seeds of System.Random give correlated first draws.
-        var r = new Random(unchecked((int)(seed * 1_000_003 + 11)));
-        for (var skip = 0; skip < 5 * index; skip++) r.NextDouble();
-        double U(double lo, double hi) => lo + (hi - lo) * r.NextDouble();
-        return new SpecimenSpec
-        {
-            Size = SpecimenSize,
-            Domains = 25,
-            RadiusMin = 0.8,
-            RadiusMax = 2.0,
-            Efficiency = U(0.30, 0.65),
-            SigmaXy = U(0.25, 0.55),
-            SigmaZ = U(0.025, 0.045),
-            Order = U(0.7, 1.0),
-            Seed = r.Next(),
-        };
-    }
-
     /// <summary>Generates the bank of <paramref name="specimens"/> specimens of the validation ranges; same seed, same bank.</summary>
     /// <param name="specimens">Number of specimens.</param>
     /// <param name="seed">Bank seed.</param>
@@ -55,17 +31,22 @@ public static partial class SpecimenBank
     /// <param name="sphereRadius">Voxel sphere radius (nm; the reference's is 0.75).</param>
     /// <param name="pairs">Channels (null: Ni-Ni).</param>
     /// <param name="progress">Called after each specimen.</param>
+    /// <param name="order">The order type of the specimens' domains (default L1₂ Ni along ⟨001⟩).</param>
     public static PatternBank Generate(int specimens, long seed, SdmStage stage = SdmStage.Preprocessed, double sphereRadius = VoxelScanOptions.DefaultSphereRadius,
-        IReadOnlyList<ElementPair>? pairs = null, Action<int>? progress = null) =>
-        Generate(new SpecimenBankOptions(specimens, seed) { Stage = stage, SphereRadius = sphereRadius, Pairs = pairs }, progress);
+        IReadOnlyList<ElementPair>? pairs = null, Action<int>? progress = null, OrderType? order = null) =>
+        Generate(new SpecimenBankOptions(specimens, seed)
+        {
+            Stage = stage, SphereRadius = sphereRadius, Pairs = pairs, Order = order ?? OrderType.L12Along001,
+        }, progress);
 
     /// <summary>
     /// Generates a specimen bank: the voxels of <see cref="SpecimenBankOptions.Specimens"/> specimens with domains
     /// (CSRO and matrix, <see cref="MatrixPerCsro"/> matrix samples per CSRO sample) and of
     /// <see cref="SpecimenBankOptions.DomainFree"/> specimens without (matrix only: the negatives of the
     /// conditions, such as a sparse, noisy detector, where the matrix alone looks most like order). A voxel is
-    /// CSRO when at least half of its cube (edge: the voxel, 1 nm; the region its score is averaged into) lies
-    /// inside a domain, whatever the sphere its z-SDM is taken from. Same options, same bank.
+    /// CSRO by <see cref="SpecimenBankOptions.Label"/>: by default when at least half of its cube (edge: the voxel,
+    /// 1 nm; the region its score is averaged into) lies inside a domain, whatever the sphere its z-SDM is taken
+    /// from. Same options, same bank.
     /// </summary>
     /// <param name="options">What to generate.</param>
     /// <param name="progress">Called after each specimen with the number done.</param>
@@ -73,24 +54,25 @@ public static partial class SpecimenBank
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var pairs = options.Pairs ?? [new ElementPair("Ni", "Ni")];
+        var pairs = options.ChannelPairs;
         var channels = pairs.Count;
         var x = new List<float>();
         var y = new List<int>();
         var samples = new List<SampleParameters>();
         var scan = new VoxelScanOptions(SphereRadius: options.SphereRadius);
-        var cube = CubePoints(scan.Voxel);
+        var region = options.Label == BankVoxelLabel.Sphere075 ? SpherePoints(0.75) : CubePoints(scan.Voxel);
         var total = options.Specimens + options.DomainFree;
         for (var n = 0; n < total; n++)
         {
             var domainFree = n >= options.Specimens;
-            var draw = SpecimenFor(options.Seed, domainFree ? n - options.Specimens : n, options.Ranges, domainFree);
+            var draw = SpecimenFor(options, domainFree ? n - options.Specimens : n, domainFree);
             var spec = draw.Spec;
             var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
             var specimen = SimulatedSpecimen.Generate(spec);
             var mid = -spec.Size.Z / 2;
             var box = SpecimenValidation.AnalysisBox(spec);
-            box = box with { ZMin = mid + draw.ZScale * (box.ZMin - mid), ZMax = mid + draw.ZScale * (box.ZMax - mid) };
+            if (draw.ZScale != 1)
+                box = box with { ZMin = mid + draw.ZScale * (box.ZMin - mid), ZMax = mid + draw.ZScale * (box.ZMax - mid) };
             var cloud = DetectionEnvelope.ScaleZ(specimen.Cloud, draw.ZScale, mid);
             var (inputs, centres) = VoxelProfiles(cloud, table, pairs, box, options.Stage, options.SphereRadius);
             var index = new DomainIndex(specimen.Domains);
@@ -99,7 +81,7 @@ public static partial class SpecimenBank
             var positives = 0;
             for (var v = 0; v < centres.Count; v++)
             {
-                labels[v] = IsCsro(index, centres[v], cube, draw.ZScale, mid) ? 1 : 0;
+                labels[v] = IsCsro(index, centres[v], region, draw.ZScale, mid) ? 1 : 0;
                 positives += labels[v];
             }
             var negatives = centres.Count - positives;
@@ -124,11 +106,14 @@ public static partial class SpecimenBank
             }
             progress?.Invoke(n + 1);
         }
-        var describe = Describe(options.Specimens, options.DomainFree, options.Ranges, options.SamplesPerSpecimen);
-        var info = new BankInfo(options.Stage == SdmStage.Preprocessed ? "specimens" : "specimens-minmax", ClassNames, pairs.Select(p => p.ToString()).ToArray(), options.Seed, (0, 0, 1),
+        var describe = Describe(options);
+        var order = options.Order;
+        var lattice = options.Lattice.ToUpperInvariant();
+        var elements = options.Composition.Select(c => c.Element).ToList();
+        var info = new BankInfo(options.Stage == SdmStage.Preprocessed ? "specimens" : "specimens-minmax", ClassNames, pairs.Select(p => p.ToString()).ToArray(), options.Seed, order.Pole,
         [
-            new ClassInfo("matrix", "FCC", "SolidSolution", ["Co", "Cr", "Ni"], null, null, describe),
-            new ClassInfo("CSRO", "FCC", "L12", ["Ni", "Co", "Cr"], null, null, describe),
+            new ClassInfo("matrix", lattice, "SolidSolution", elements, null, null, describe),
+            new ClassInfo("CSRO", lattice, order.Structure, [order.Element, .. elements.Where(e => e != order.Element)], null, null, describe),
         ]);
         return new PatternBank([.. x], [.. y], samples, info);
     }
@@ -187,19 +172,36 @@ public static partial class SpecimenBank
     }
 
     /// <summary>
-    /// The label of the voxel centred on <paramref name="centre"/>: whether at least half of <paramref name="cube"/>
-    /// (points filling the voxel's cube about its centre) lies inside a domain. The domains are those of the
-    /// unstretched specimen; <paramref name="zScale"/> about <paramref name="mid"/> is undone first.
+    /// The label of the voxel centred on <paramref name="centre"/>: whether at least half of <paramref name="region"/>
+    /// (points filling the labelled region about the voxel centre: its cube, or a sphere) lies inside a domain. The
+    /// domains are those of the unstretched specimen; <paramref name="zScale"/> about <paramref name="mid"/> is undone first.
     /// </summary>
-    internal static bool IsCsro(DomainIndex index, (double X, double Y, double Z) centre, IReadOnlyList<(double X, double Y, double Z)> cube,
+    internal static bool IsCsro(DomainIndex index, (double X, double Y, double Z) centre, IReadOnlyList<(double X, double Y, double Z)> region,
         double zScale = 1, double mid = 0)
     {
         var inside = 0;
-        foreach (var (px, py, pz) in cube)
+        foreach (var (px, py, pz) in region)
         {
-            if (index.Contains(centre.X + px, centre.Y + py, mid + (centre.Z + pz - mid) / zScale)) inside++;
+            var z = zScale == 1 ? centre.Z + pz : mid + (centre.Z + pz - mid) / zScale;
+            if (index.Contains(centre.X + px, centre.Y + py, z)) inside++;
         }
-        return inside * 2 >= cube.Count;
+        return inside * 2 >= region.Count;
+    }
+
+    /// <summary>Points filling a sphere of the radius evenly (a 0.15-nm cubic grid inside it).</summary>
+    internal static List<(double X, double Y, double Z)> SpherePoints(double radius)
+    {
+        var points = new List<(double, double, double)>();
+        const double step = 0.15;
+        var n = (int)Math.Ceiling(radius / step);
+        for (var k = -n; k <= n; k++)
+        for (var j = -n; j <= n; j++)
+        for (var i = -n; i <= n; i++)
+        {
+            double x = i * step, y = j * step, z = k * step;
+            if (x * x + y * y + z * z <= radius * radius) points.Add((x, y, z));
+        }
+        return points;
     }
 
     /// <summary>Points filling a cube of edge <paramref name="edge"/> centred on the origin evenly (8 × 8 × 8 cell centres).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MlApt.Io;
 using MlApt.Crystal;
 
 namespace MlApt.Tests.Cli;

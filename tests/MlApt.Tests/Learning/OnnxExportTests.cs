@@ -1,4 +1,3 @@
-using MlApt.Cli.Commands;
 using MlApt.Learning;
 using MlApt.Learning.Onnx;
 using MlApt.Tests.Cli;

@@ -1,7 +1,6 @@
 using MlApt.Io;
 using MlApt.Learning;
 using MlApt.Sdm;
-using MlApt.Banks;
 
 namespace MlApt.Tests.Learning;
 

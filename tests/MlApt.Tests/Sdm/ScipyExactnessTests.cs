@@ -1,5 +1,4 @@
 using System.Globalization;
-using MlApt.Geometry;
 using MlApt.Io;
 using MlApt.Sdm;
 

@@ -1,6 +1,7 @@
 using MlApt.Io;
-using MlApt.Crystal;
 using MlApt.Specimens;
+using MlApt.Sdm;
+using MlApt.Tests.Crystal;
 
 namespace MlApt.Tests.Simulation;
 
@@ -75,6 +76,55 @@ public class SimulatedSpecimenTests
         }
         Assert.Equal(niInside, corner);
         Assert.InRange(niInside / (double)inside, 0.2, 0.3); // 1 of 4 sites
+    }
+
+    [Fact]
+    public void L11DomainAlong111_ElementZSdmRepeatsEveryTwoPlanes()
+    {
+        // No noise, one big L1₁ Ni domain, [111] along z: inside it Ni fills every other (111) plane, so its
+        // z-SDM has peaks at multiples of 2·d₁₁₁ = 2a/√3 only; the Co+Cr planes between fill the odd multiples.
+        var spec = new SpecimenSpec
+        {
+            Size = (7, 7, 7), Domains = 1, RadiusMin = 3.0, RadiusMax = 3.0, SigmaXy = 0, SigmaZ = 0, MassNoise = 0, Seed = 5,
+            Structure = DomainStructure.L11, Orientation = (1, 1, 1), Efficiency = 0.6,
+        };
+        var s = SimulatedSpecimen.Generate(spec);
+        var table = RangeTable.Parse(SpecimenRanges.Rrng(["Co", "Cr", "Ni"]), "s.rrng");
+        var species = table.Assign(s.Cloud);
+        var d = s.Domains[0];
+        (double[] X, double[] Y, double[] Z) Inside(Func<int, bool> keep)
+        {
+            var idx = Enumerable.Range(0, s.Cloud.Count).Where(i => keep(species[i]) && d.Contains(s.Cloud.X[i], s.Cloud.Y[i], s.Cloud.Z[i])).ToArray();
+            return (idx.Select(i => (double)s.Cloud.X[i]).ToArray(), idx.Select(i => (double)s.Cloud.Y[i]).ToArray(), idx.Select(i => (double)s.Cloud.Z[i]).ToArray());
+        }
+        long[] Cropped((double[] X, double[] Y, double[] Z) p)
+        {
+            var full = new long[ZSdm.FullBinCount];
+            ZSdm.AccumulatePairs(p.X, p.Y, p.Z, p.X, p.Y, p.Z, ZSdm.DefaultPairRadius, full);
+            return full.AsSpan(ZSdm.CropStart, ZSdm.CropLength).ToArray();
+        }
+        var d111 = spec.A / Math.Sqrt(3);
+        var ni = Inside(sp => sp == table.SingleAtomSpecies("Ni"));
+        var niSdm = Cropped(ni);
+        CrystalTestData.AssertPlanesOnlyAt(niSdm, 2 * d111, zeroPlaneAllowed: true);
+        Assert.Equal(0, CrystalTestData.Around(niSdm, d111));
+        Assert.Equal(0, CrystalTestData.Around(niSdm, -d111));
+        // The other elements hold the odd planes: their z-SDM with Ni peaks at odd multiples of d₁₁₁.
+        var all = Inside(_ => true);
+        Assert.InRange(ni.X.Length / (double)all.X.Length, 0.45, 0.55); // one plane in two
+        var coCr = Inside(sp => sp != table.SingleAtomSpecies("Ni"));
+        var cross = new long[ZSdm.FullBinCount];
+        ZSdm.AccumulatePairs(ni.X, ni.Y, ni.Z, coCr.X, coCr.Y, coCr.Z, ZSdm.DefaultPairRadius, cross);
+        var crossCropped = cross.AsSpan(ZSdm.CropStart, ZSdm.CropLength).ToArray();
+        Assert.True(CrystalTestData.Around(crossCropped, d111) > 0);
+        Assert.Equal(0, CrystalTestData.Around(crossCropped, 2 * d111));
+    }
+
+    [Fact]
+    public void L11_IsRefusedOnBcc()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (Small() with { Lattice = "bcc", A = 0.287, Structure = DomainStructure.L11 }).Validate());
+        Assert.Contains("L11", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ internal static class StudyFiles
 {
     /// <summary>A map folder with summary.json (and domains.csv when radii are given); returns the folder.</summary>
     public static string Map(string dir, string[] pairs, double fraction, double[]? controls = null, int domains = 4, double density = 2e24,
-        double radius = 0.8, double[]? radii = null)
+        double radius = 0.8, double[]? radii = null, string? order = null)
     {
         Directory.CreateDirectory(dir);
         using var s = File.Create(Path.Combine(dir, "summary.json"));
@@ -19,6 +19,14 @@ internal static class StudyFiles
             foreach (var p in pairs) w.WriteStringValue(p);
             w.WriteEndArray();
             w.WriteNumber("csro_volume_fraction", fraction);
+            if (order is not null)
+            {
+                w.WriteStartObject("model");
+                w.WriteString("order", order);
+                w.WriteString("structure", order.Contains("L1₁", StringComparison.Ordinal) ? "L11" : "L12");
+                w.WriteString("element", "Ni");
+                w.WriteEndObject();
+            }
             w.WriteStartObject("domains");
             w.WriteNumber("analysed_volume_nm3", 1000);
             w.WriteStartObject("connected");
