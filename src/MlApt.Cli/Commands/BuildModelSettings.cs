@@ -85,6 +85,12 @@ internal sealed class BuildModelSettings : CommonSettings
     [DefaultValue("envelope")]
     public string SpecimenRanges { get; init; } = "envelope";
 
+    /// <summary>Voxel label rule.</summary>
+    [CommandOption("--voxel-label <L>")]
+    [Description("How a bank voxel is labelled CSRO: cube (at least half of its 1 nm cube inside a domain) or sphere-0.75 (half of a 0.75 nm sphere about its centre: the embedded models' banks).")]
+    [DefaultValue("cube")]
+    public string VoxelLabel { get; init; } = "cube";
+
     /// <summary>Sphere radius.</summary>
     [CommandOption("--sphere-radius <R>")]
     [Description("Voxel sphere radius in voxel edges (the reference's is 0.75).")]
@@ -169,6 +175,8 @@ internal sealed class BuildModelSettings : CommonSettings
         var given = new[] { MapThreshold is not null, MapDomainFraction is not null, MapMinDomain is not null };
         if (given.Any(g => g) && !given.All(g => g))
             return ValidationResult.Error("--map-threshold, --map-domain-fraction and --map-min-domain: give all three (the decision) or none (tuned)");
+        if (VoxelLabel is not ("cube" or "sphere-0.75"))
+            return ValidationResult.Error($"--voxel-label '{VoxelLabel}': expected cube or sphere-0.75");
         if (SpecimenRanges is not ("envelope" or "validation"))
             return ValidationResult.Error($"--specimen-ranges '{SpecimenRanges}': expected envelope or validation");
         try
@@ -205,6 +213,7 @@ internal sealed class BuildModelSettings : CommonSettings
             DomainFree = DomainFree,
             SamplesPerSpecimen = samples,
             Envelope = SpecimenRanges == "envelope",
+            Label = VoxelLabel == "cube" ? BankVoxelLabel.Cube : BankVoxelLabel.Sphere075,
             SphereRadius = SphereRadius,
             Stage = SdmStageText.Parse(SdmStage, "sdm-stage"),
             Epochs = Epochs,

@@ -45,6 +45,7 @@ public static partial class ModelBuild
         w.WriteNumber("domain_free", recipe.DomainFree);
         if (recipe.SamplesPerSpecimen is { } n) w.WriteNumber("samples_per_specimen", n); else w.WriteNull("samples_per_specimen");
         w.WriteString("specimen_ranges", recipe.Envelope ? "envelope" : "validation");
+        w.WriteString("voxel_label", recipe.Label == BankVoxelLabel.Cube ? "cube" : "sphere-0.75");
         w.WriteNumber("sphere_radius_voxels", recipe.SphereRadius);
         w.WriteString("stage", recipe.Stage == Sdm.SdmStage.Normalized ? "normalized" : "preprocessed");
         w.WriteNumber("epochs", recipe.Epochs);

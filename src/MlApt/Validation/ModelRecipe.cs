@@ -26,6 +26,8 @@ public sealed record ModelRecipe(AlloySpec Alloy, IReadOnlyList<ElementPair> Pai
     public int? SamplesPerSpecimen { get; init; } = 4000;
     /// <summary>Whether the bank specimens are drawn across the detection envelope (else the narrower validation ranges).</summary>
     public bool Envelope { get; init; } = true;
+    /// <summary>How a bank voxel is labelled CSRO (the embedded models' banks: <see cref="BankVoxelLabel.Sphere075"/>).</summary>
+    public BankVoxelLabel Label { get; init; } = BankVoxelLabel.Cube;
     /// <summary>Voxel sphere radius in voxel edges (nm at the 1 nm voxel).</summary>
     public double SphereRadius { get; init; } = 1.25;
     /// <summary>What the model sees of each z-SDM.</summary>
@@ -57,7 +59,7 @@ public sealed record ModelRecipe(AlloySpec Alloy, IReadOnlyList<ElementPair> Pai
         sb.Append(c, $" --structure {Alloy.Structure} --pole {Alloy.PoleName} --charges {Alloy.ChargesText} --channels {string.Join(",", Pairs)}");
         sb.Append(c, $" --seed {Seed} --specimens {Specimens} --domain-free {DomainFree}");
         sb.Append(SamplesPerSpecimen is { } n ? string.Create(c, $" --samples-per-specimen {n}") : " --samples-per-specimen all");
-        sb.Append(c, $" --specimen-ranges {(Envelope ? "envelope" : "validation")} --sphere-radius {SphereRadius:R}");
+        sb.Append(c, $" --specimen-ranges {(Envelope ? "envelope" : "validation")} --voxel-label {(Label == BankVoxelLabel.Cube ? "cube" : "sphere-0.75")} --sphere-radius {SphereRadius:R}");
         sb.Append(c, $" --sdm-stage {(Stage == SdmStage.Normalized ? "normalized" : "preprocessed")} --epochs {Epochs} --folds {Folds}");
         if (Decision is { } d)
             sb.Append(c, $" --map-threshold {d.Threshold:R} --map-domain-fraction {d.DomainFraction:R} --map-min-domain {d.MinDomain}");
