@@ -15,13 +15,13 @@ public sealed record DecisionScore(DecisionSettings Decision, double F1Mean, dou
 /// <param name="Map">The specimen's map.</param>
 /// <param name="Truth">Its truth mask.</param>
 /// <param name="NullMap">The domain-free twin's map.</param>
-public sealed record TuningMap(CsroMap Map, byte[] Truth, CsroMap NullMap);
+internal sealed record TuningMap(CsroMap Map, byte[] Truth, CsroMap NullMap);
 
 /// <summary>
 /// Chooses a mean-rule decision on tuning maps: every decision of a grid is replayed on the stored voxel
 /// probabilities (the map's own decision code, so the choice is what a map with it would select).
 /// </summary>
-public static class DecisionTuning
+internal static class DecisionTuning
 {
     /// <summary>Thresholds tried.</summary>
     public static IReadOnlyList<double> Thresholds { get; } = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];

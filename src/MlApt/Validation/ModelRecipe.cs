@@ -114,5 +114,6 @@ public sealed record DecisionSettings(double Threshold, double DomainFraction, i
     public MapTuning ToTuning(double sphereRadius, SdmStage stage) => new(stage, sphereRadius, MinDomain, DomainFraction, "mean", Threshold);
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"mean > {Threshold:0.###}, domains cut at {DomainFraction:0.###} × their mean, ≥ {MinDomain} sub-voxels");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"mean > {Threshold:0.###}, {(DomainFraction > 0 ? $"domains cut at {DomainFraction:0.###} × their mean" : "no domain cut")}, {(MinDomain > 0 ? $"domains of ≥ {MinDomain} sub-voxels" : "every domain kept")}");
 }
