@@ -145,24 +145,19 @@ public sealed record AlloySpec(string Lattice, double A, IReadOnlyList<(string E
 
     private static (int H, int K, int L) ParsePole(string pole)
     {
-        var bare = new string(pole.Where(c => c is not ('[' or ']' or '<' or '>' or '⟨' or '⟩' or ',' or ' ')).ToArray());
+        var bare = OrderType.BarePole(pole);
         if (!PoleNames.Contains(bare)) InputError.In("pole", $"'{pole}': expected {string.Join(", ", PoleNames)}");
         return (bare[0] - '0', bare[1] - '0', bare[2] - '0');
     }
 
     private static List<(string, int)> ParseCharges(string text, IReadOnlyList<(string Element, double Amount)> entries)
     {
-        var given = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        var given = Isotopes.ParseCharges(text);
+        foreach (var (e, _) in given)
         {
-            var kv = part.Split(':', StringSplitOptions.TrimEntries);
-            var q = 0;
-            if (kv.Length != 2 || !int.TryParse(kv[1], NumberStyles.None, CultureInfo.InvariantCulture, out q) || q is < 1 or > 4)
-                InputError.In("charges", $"'{part}' in '{text}': expected Element:charge with a charge 1 … 4, e.g. Fe:2,Al:1");
-            if (!entries.Any(c => c.Element == kv[0]))
-                InputError.In("charges", $"'{kv[0]}' is not in the composition ({string.Join(", ", entries.Select(c => c.Element))})");
-            if (!given.TryAdd(kv[0], q)) InputError.In("charges", $"'{text}': {kv[0]} is given twice");
+            if (!entries.Any(c => c.Element == e))
+                InputError.In("charges", $"'{e}' is not in the composition ({string.Join(", ", entries.Select(c => c.Element))})");
         }
-        return entries.Select(c => (c.Element, given.TryGetValue(c.Element, out var q) ? q : Isotopes.UsualCharge(c.Element))).ToList();
+        return entries.Select(c => (c.Element, given.Where(g => g.Element == c.Element).Select(g => g.Charge).FirstOrDefault(Isotopes.UsualCharge(c.Element)))).ToList();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using MlApt.Io;
 
@@ -69,7 +68,7 @@ internal sealed record SpecimenRequest
             SigmaZ = SigmaZ,
             Orientation = (orientation[0], orientation[1], orientation[2]),
             Seed = Seed,
-            Charges = Charges is null ? null : ParseCharges(Charges),
+            Charges = Charges is null ? null : Isotopes.ParseCharges(Charges),
         };
         try
         {
@@ -80,22 +79,6 @@ internal sealed record SpecimenRequest
             throw new InputException(e.Message, e);
         }
         return spec;
-    }
-
-    private static List<(string, int)> ParseCharges(string text)
-    {
-        var charges = new List<(string, int)>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var kv = part.Split(':', StringSplitOptions.TrimEntries);
-            if (kv.Length != 2 || kv[0].Length == 0 || !int.TryParse(kv[1], NumberStyles.None, CultureInfo.InvariantCulture, out var q))
-            {
-                InputError.In("charges", $"'{part}' in '{text}': expected Element:charge, e.g. Fe:2,Al:1");
-                throw new UnreachableException();
-            }
-            charges.Add((kv[0], q));
-        }
-        return charges;
     }
 
     private static double[] Numbers(string text, string parameter, int count)
