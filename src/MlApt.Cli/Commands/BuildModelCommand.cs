@@ -4,7 +4,6 @@ using MlApt.Io;
 using MlApt.Learning;
 using MlApt.Reporting;
 using MlApt.Validation;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MlApt.Cli.Commands;
@@ -36,27 +35,10 @@ internal sealed class BuildModelCommand(CliIo io) : Command<BuildModelSettings>
         }
         if (settings.Json)
             io.Out.WriteLine(ModelBuildReport.Json(result, settings.Out!, id, figures));
-        else
-            WriteTable(result);
+        else if (result.Validation.Count > 0)
+            io.Out.Write($"Validation: {result.Recipe.Alloy.Order.Describe()} (specimens never seen by the bank or the tuning)\n\n{ModelBuildReport.ValidationTable(result)}");
         io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mlapt: model written to {settings.Out} ({id}); decision {result.Decision}; {string.Join(", ", result.Seconds.Select(kv => $"{kv.Key} {kv.Value:F0} s"))}"));
         return MlAptApp.Ok;
     }
-
-    private void WriteTable(ModelBuildResult result)
-    {
-        if (result.Validation.Count == 0) return;
-        io.Heading($"Validation: {result.Recipe.Alloy.Order.Describe()} (specimens never seen by the bank or the tuning)");
-        var t = new Table().Border(TableBorder.Rounded).AddColumns("seed", "S", "η", "σxy (nm)", "F1", "detected/true volume", "twin FP");
-        foreach (var r in result.Validation)
-        {
-            t.AddRow(r.Spec.Seed.ToString(CultureInfo.InvariantCulture), F(r.Spec.Order, "F3"), F(r.Spec.Efficiency, "F3"), F(r.Spec.SigmaXy, "F3"),
-                F(r.Score.F1, "F3"), F(r.Score.VolumeRatio, "F2"), F(r.NullPercent, "F3") + " %");
-        }
-        var v = result.Validation;
-        t.AddRow("mean", "", "", "", F(v.Average(r => r.Score.F1), "F3"), F(v.Average(r => r.Score.VolumeRatio), "F2"), F(v.Max(r => r.NullPercent), "F3") + " % max");
-        io.Ansi.Write(t);
-    }
-
-    private static string F(double v, string format) => double.IsNaN(v) ? "-" : v.ToString(format, CultureInfo.InvariantCulture);
 }

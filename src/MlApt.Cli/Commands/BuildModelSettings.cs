@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using System.Globalization;
 using MlApt.Cli.Infrastructure;
 using MlApt.Io;
-using MlApt.Sdm;
 using MlApt.Specimens;
 using MlApt.Validation;
 using Spectre.Console;
@@ -91,29 +89,11 @@ internal sealed class BuildModelSettings : CommonSettings
     [DefaultValue("cube")]
     public string VoxelLabel { get; init; } = "cube";
 
-    /// <summary>Sphere radius.</summary>
-    [CommandOption("--sphere-radius <R>")]
-    [Description("Voxel sphere radius in voxel edges (the reference's is 0.75).")]
-    [DefaultValue(1.25)]
-    public double SphereRadius { get; init; } = 1.25;
-
-    /// <summary>Stage.</summary>
-    [CommandOption("--sdm-stage <S>")]
-    [Description("What the model sees of each z-SDM: normalized (min–max only) or preprocessed (the published preprocessing).")]
-    [DefaultValue("normalized")]
-    public string SdmStage { get; init; } = "normalized";
-
     /// <summary>Epochs.</summary>
     [CommandOption("--epochs <E>")]
     [Description("Training epochs per fold.")]
     [DefaultValue(8)]
     public int Epochs { get; init; } = 8;
-
-    /// <summary>Folds.</summary>
-    [CommandOption("--folds <K>")]
-    [Description("Cross-validation folds = ensemble members.")]
-    [DefaultValue(5)]
-    public int Folds { get; init; } = 5;
 
     /// <summary>Tuning specimens.</summary>
     [CommandOption("--tuning-specimens <N>")]
@@ -194,33 +174,18 @@ internal sealed class BuildModelSettings : CommonSettings
     public ModelRecipe ToRecipe()
     {
         var alloy = AlloySpec.Parse(Lattice!, A!.Value, Composition!, Element!, Structure!, Pole, Charges);
-        var pairs = Channels.Equals("auto", StringComparison.OrdinalIgnoreCase) ? alloy.DefaultChannels() : alloy.CheckChannels(ElementPair.ParseList(Channels, "channels"));
-        int? samples = null;
-        if (!SamplesPerSpecimen.Equals("all", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!int.TryParse(SamplesPerSpecimen, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                InputError.In("samples-per-specimen", $"'{SamplesPerSpecimen}': expected a whole number or all");
-            samples = n;
-        }
-        var size = CheckSize.Split(',', StringSplitOptions.TrimEntries);
-        var edges = new double[3];
-        if (size.Length != 3 || !size.Select((t, i) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out edges[i])).All(ok => ok))
-            InputError.In("check-size", $"'{CheckSize}': expected three comma-separated lengths (nm)");
-        var recipe = new ModelRecipe(alloy, pairs)
+        var recipe = new ModelRecipe(alloy, ModelRecipe.ParseChannels(alloy, Channels))
         {
             Seed = Seed,
             Specimens = Specimens,
             DomainFree = DomainFree,
-            SamplesPerSpecimen = samples,
+            SamplesPerSpecimen = ModelRecipe.ParseSamples(SamplesPerSpecimen),
             Envelope = SpecimenRanges == "envelope",
             Label = VoxelLabel == "cube" ? BankVoxelLabel.Cube : BankVoxelLabel.Sphere075,
-            SphereRadius = SphereRadius,
-            Stage = SdmStageText.Parse(SdmStage, "sdm-stage"),
             Epochs = Epochs,
-            Folds = Folds,
             TuningSpecimens = MapThreshold is null ? TuningSpecimens : 0,
             ValidationSpecimens = ValidationSpecimens,
-            CheckSize = (edges[0], edges[1], edges[2]),
+            CheckSize = ModelRecipe.ParseSize(CheckSize),
             Decision = MapThreshold is { } t ? new DecisionSettings(t, MapDomainFraction!.Value, MapMinDomain!.Value) : null,
         };
         recipe.Validate();

@@ -48,8 +48,9 @@ public sealed record ModelRecipe(AlloySpec Alloy, IReadOnlyList<ElementPair> Pai
     public string Command => CommandLine();
 
     /// <summary>
-    /// The <c>mlapt build-model</c> line that runs this recipe (every setting spelt out, the output file left
-    /// to the user): the model records it, so that anyone can build it again.
+    /// The <c>mlapt build-model</c> line that runs this recipe (every setting the command has spelt out, the output
+    /// file left to the user): the model records it, so that anyone can build it again. The sphere, stage and
+    /// folds are the command's fixed ones (<c>build.recipe</c> records them).
     /// </summary>
     public string CommandLine()
     {
@@ -59,14 +60,42 @@ public sealed record ModelRecipe(AlloySpec Alloy, IReadOnlyList<ElementPair> Pai
         sb.Append(c, $" --structure {Alloy.Structure} --pole {Alloy.PoleName} --charges {Alloy.ChargesText} --channels {string.Join(",", Pairs)}");
         sb.Append(c, $" --seed {Seed} --specimens {Specimens} --domain-free {DomainFree}");
         sb.Append(SamplesPerSpecimen is { } n ? string.Create(c, $" --samples-per-specimen {n}") : " --samples-per-specimen all");
-        sb.Append(c, $" --specimen-ranges {(Envelope ? "envelope" : "validation")} --voxel-label {(Label == BankVoxelLabel.Cube ? "cube" : "sphere-0.75")} --sphere-radius {SphereRadius:R}");
-        sb.Append(c, $" --sdm-stage {(Stage == SdmStage.Normalized ? "normalized" : "preprocessed")} --epochs {Epochs} --folds {Folds}");
+        sb.Append(c, $" --specimen-ranges {(Envelope ? "envelope" : "validation")} --voxel-label {(Label == BankVoxelLabel.Cube ? "cube" : "sphere-0.75")} --epochs {Epochs}");
         if (Decision is { } d)
             sb.Append(c, $" --map-threshold {d.Threshold:R} --map-domain-fraction {d.DomainFraction:R} --map-min-domain {d.MinDomain}");
         else
             sb.Append(c, $" --tuning-specimens {TuningSpecimens}");
         sb.Append(c, $" --validation-specimens {ValidationSpecimens} --check-size {CheckSize.X:R},{CheckSize.Y:R},{CheckSize.Z:R}");
         return sb.ToString();
+    }
+
+    /// <summary><c>auto</c> (the alloy's <see cref="AlloySpec.DefaultChannels"/>) or <c>A-B,…</c> of its elements; errors name <c>channels</c>.</summary>
+    public static IReadOnlyList<ElementPair> ParseChannels(AlloySpec alloy, string text)
+    {
+        ArgumentNullException.ThrowIfNull(alloy);
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Equals("auto", StringComparison.OrdinalIgnoreCase) ? alloy.DefaultChannels() : alloy.CheckChannels(ElementPair.ParseList(text, "channels"));
+    }
+
+    /// <summary><c>all</c> (null) or a whole number of samples per bank specimen; errors name <c>samples-per-specimen</c>.</summary>
+    public static int? ParseSamples(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Equals("all", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            InputError.In("samples-per-specimen", $"'{text}': expected a whole number or all");
+        return n;
+    }
+
+    /// <summary>Edge lengths <c>X,Y,Z</c> (nm) of the tuning and validation specimens; errors name <c>check-size</c>.</summary>
+    public static (double X, double Y, double Z) ParseSize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var edges = new double[3];
+        if (parts.Length != 3 || !parts.Select((t, i) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out edges[i])).All(ok => ok))
+            InputError.In("check-size", $"'{text}': expected three comma-separated lengths (nm)");
+        return (edges[0], edges[1], edges[2]);
     }
 
     /// <summary>Throws an <see cref="InputException"/> naming the parameter when a value is out of range; cheap, before any work.</summary>

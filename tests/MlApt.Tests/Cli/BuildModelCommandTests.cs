@@ -43,7 +43,7 @@ public class BuildModelCommandTests
         using var dir = new TempDir();
         var model = dir.File("feal.safetensors");
         var report = dir.File("report");
-        var r = CliRunner.Run([.. FeAl, "--specimens", "1", "--domain-free", "1", "--samples-per-specimen", "300", "--epochs", "1", "--folds", "2",
+        var r = CliRunner.Run([.. FeAl, "--specimens", "1", "--domain-free", "1", "--samples-per-specimen", "300", "--epochs", "1",
             "--tuning-specimens", "1", "--validation-specimens", "1", "--check-size", "8,8,10", "--threads", "2", "--out", model, "--report", report, "--json"]);
         Assert.True(r.Exit == 0, r.Err);
 
