@@ -29,9 +29,18 @@ internal sealed class BankCommand(CliIo io) : Command<BankSettings>
         if (settings.Import is not null)
             bank = PublishedBank.Import(settings.Import, settings.Label!.Value, settings.Classes is null ? null : CustomBank.ParseClassNames(settings.Classes));
         else if (settings.Specimens is { } specimens)
-            bank = SpecimenBank.Generate(specimens, settings.Seed, SdmStageText.Parse(settings.SdmStage, "sdm-stage"), settings.SphereRadius,
-                ElementPair.ParseList(settings.Channels ?? "Ni-Ni", "channels"),
-                n => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: specimen {n}/{specimens}")), Crystal.OrderType.Parse(settings.Pole));
+            bank = SpecimenBank.Generate(new SpecimenBankOptions(specimens, settings.Seed)
+                {
+                    Order = Crystal.OrderType.Parse(settings.Pole),
+                    DomainFree = settings.DomainFree,
+                    Ranges = settings.SpecimenRanges == "envelope" ? SpecimenBankRanges.Envelope : SpecimenBankRanges.Validation,
+                    SamplesPerSpecimen = settings.SamplesPerSpecimen,
+                    Label = settings.VoxelLabel == "sphere-0.75" ? BankVoxelLabel.Sphere075 : BankVoxelLabel.Cube,
+                    Stage = SdmStageText.Parse(settings.SdmStage, "sdm-stage"),
+                    SphereRadius = settings.SphereRadius,
+                    Pairs = ElementPair.ParseList(settings.Channels ?? "Ni-Ni", "channels"),
+                },
+                n => io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mlapt: specimen {n}/{specimens + settings.DomainFree}")));
         else
             bank = BankGenerator.Generate(settings.Preset is not null ? BankPresets.Get(settings.Preset) : settings.ToCustomBank().ToSpec(), settings.Seed, settings.Threads);
         var generated = clock.Elapsed.TotalSeconds;

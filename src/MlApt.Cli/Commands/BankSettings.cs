@@ -13,7 +13,7 @@ internal sealed class BankSettings : CommonSettings
 {
     /// <summary>Specimen bank.</summary>
     [CommandOption("--specimens <N>")]
-    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains (or, with --pole 111, L1₁ Ni domains along ⟨111⟩): the map's own preprocessed Ni-Ni voxel z-SDMs, labelled CSRO when half the voxel sphere lies in a domain (the default model's bank).")]
+    [Description("Cut the bank from N simulated CoCrNi specimens with L1₂ Ni domains (or, with --pole 111, L1₁ Ni domains along ⟨111⟩): the map's own voxel z-SDMs, labelled CSRO as --voxel-label says (the default models' bank).")]
     public int? Specimens { get; init; }
 
     /// <summary>Order type of the specimen bank.</summary>
@@ -21,6 +21,29 @@ internal sealed class BankSettings : CommonSettings
     [Description("With --specimens: the order type the specimens hold, by the pole along z: 001 (L1₂ Ni domains, ⟨001⟩ along z) or 111 (L1₁ Ni domains: Ni on alternate (111) planes, ⟨111⟩ along z).")]
     [DefaultValue("001")]
     public string Pole { get; init; } = "001";
+
+    /// <summary>How the specimen bank labels a voxel CSRO.</summary>
+    [CommandOption("--voxel-label <L>")]
+    [Description("With --specimens: cube (CSRO when half the voxel itself, its 1 nm cube, lies in a domain) or sphere-0.75 (when half a 0.75 nm sphere about its centre does, whatever --sphere-radius: how the embedded models' banks were labelled; a domain under about 0.6 nm in radius never fills it).")]
+    [DefaultValue("cube")]
+    public string VoxelLabel { get; init; } = "cube";
+
+    /// <summary>Domain-free specimens of the specimen bank.</summary>
+    [CommandOption("--domain-free <N>")]
+    [Description("With --specimens: also N domain-free specimens, drawn from the same ranges, whose voxels are all matrix (negatives).")]
+    [DefaultValue(0)]
+    public int DomainFree { get; init; }
+
+    /// <summary>Parameter ranges of the specimen bank.</summary>
+    [CommandOption("--specimen-ranges <R>")]
+    [Description("With --specimens: validation (η 0.30–0.65, σxy 0.25–0.55 nm, σz 0.025–0.045 nm, S 0.7–1.0, radii 0.8–2.0 nm, equiatomic, no tilt) or envelope (radii 0.5–2.0 nm, S 0.45–1.0, η 0.25–0.8, σxy 0.2–0.7 nm, σz 0.02–0.06 nm, tilt 0–8°, z-scale 0.9–1.1, non-equiatomic).")]
+    [DefaultValue("validation")]
+    public string SpecimenRanges { get; init; } = "validation";
+
+    /// <summary>Samples per specimen at most.</summary>
+    [CommandOption("--samples-per-specimen <N>")]
+    [Description("With --specimens: keep at most N voxels per specimen (CSRO : matrix 1 : 3; a domain-free specimen gives N matrix voxels; default: every CSRO voxel, 2000 per domain-free specimen).")]
+    public int? SamplesPerSpecimen { get; init; }
 
     /// <summary>Stage of the specimen bank's z-SDMs.</summary>
     [CommandOption("--sdm-stage <S>")]
@@ -171,6 +194,16 @@ internal sealed class BankSettings : CommonSettings
             return ValidationResult.Error("bank: give exactly one of --preset, --import, --structure or --specimens");
         if (Specimens is { } sp && sp is < 1 or > 10_000)
             return ValidationResult.Error(Invariant($"--specimens {sp}: expected 1 … 10000"));
+        if (Specimens is null && (DomainFree != 0 || SamplesPerSpecimen is not null || SpecimenRanges != "validation" || VoxelLabel != "cube"))
+            return ValidationResult.Error("--domain-free, --samples-per-specimen, --specimen-ranges and --voxel-label: only with --specimens");
+        if (DomainFree is < 0 or > 10_000)
+            return ValidationResult.Error(Invariant($"--domain-free {DomainFree}: expected 0 … 10000"));
+        if (SamplesPerSpecimen is { } per && per is < 4 or > 10_000_000)
+            return ValidationResult.Error(Invariant($"--samples-per-specimen {per}: expected 4 … 10000000"));
+        if (SpecimenRanges is not ("validation" or "envelope"))
+            return ValidationResult.Error($"--specimen-ranges '{SpecimenRanges}': expected validation or envelope");
+        if (VoxelLabel is not ("cube" or "sphere-0.75"))
+            return ValidationResult.Error($"--voxel-label '{VoxelLabel}': expected cube or sphere-0.75");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out is required: the .npz to write");
         if (Preset is not null && !BankPresets.Names.Contains(Preset))

@@ -11,7 +11,7 @@ namespace MlApt.Validation;
 /// The validation specimens of the benchmark: CoCrNi, 20 × 20 × 40 nm, 30 L1₂ Ni domains of radius 1.0–1.8 nm,
 /// each with η, σxy, σz and order drawn uniformly from the ranges (η 0.35–0.6, σxy 0.3–0.5 nm,
 /// σz 0.03–0.04 nm, S 0.8–1.0). Seeds start at 1000 and never meet the training specimens' seeds
-/// (drawn from the bank seed through <see cref="SpecimenBank.SpecimenFor"/>, which also uses other sizes).
+/// (drawn from the bank seed through <see cref="SpecimenBank.SpecimenFor(long, int, Crystal.OrderType?)"/>, which also uses other sizes).
 /// </summary>
 /// <remarks>
 /// Along ⟨111⟩ (<see cref="OrderType.L11Along111"/>) the specimens hold L1₁ Ni domains of radius 1.0–1.8 nm with
@@ -88,7 +88,7 @@ public static class ValidationSweep
         {
             var spec = Specimen(start + i, order ?? OrderType.L12Along001);
             var specimen = SimulatedSpecimen.Generate(spec);
-            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
+            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec), "specimen.rrng");
             // Aligned: the box becomes the largest box of the aligned frame inside the specimen's (null: SpecimenValidation finds it).
             var mapOptions = options(SpecimenValidation.AnalysisBox(spec));
             var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs(spec), classify, align is null ? mapOptions : mapOptions with { Box = null },

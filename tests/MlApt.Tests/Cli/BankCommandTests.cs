@@ -121,6 +121,11 @@ public class BankCommandTests
     [InlineData(new[] { "bank", "--structure", "fcc", "-a", "-0.3", "--out", "x.npz" }, "--lattice")]
     [InlineData(new[] { "bank", "--structure", "fcc", "--tilt", "0:100:10", "--out", "x.npz" }, "--tilt")]
     [InlineData(new[] { "bank", "--structure", "l12", "--other", "Co", "--out", "x.npz" }, "--other")]
+    [InlineData(new[] { "bank", "--specimens", "2", "--voxel-label", "ball", "--out", "x.npz" }, "--voxel-label", "'ball'", "cube or sphere-0.75")]
+    [InlineData(new[] { "bank", "--specimens", "2", "--specimen-ranges", "wide", "--out", "x.npz" }, "--specimen-ranges", "'wide'", "validation or envelope")]
+    [InlineData(new[] { "bank", "--specimens", "2", "--domain-free", "-1", "--out", "x.npz" }, "--domain-free", "-1")]
+    [InlineData(new[] { "bank", "--specimens", "2", "--samples-per-specimen", "2", "--out", "x.npz" }, "--samples-per-specimen", "2")]
+    [InlineData(new[] { "bank", "--preset", "cocrni-reference", "--voxel-label", "cube", "--domain-free", "3", "--out", "x.npz" }, "--domain-free", "only with --specimens")]
     public void BadOptions_AreOneLineErrorsNamingTheOption(string[] args, params string[] fragments) =>
         CliRunner.AssertBadInput(CliRunner.Run(args), fragments);
 

@@ -1,0 +1,217 @@
+// Research harness of the default model (docs/validation.md, "How the default model was chosen"):
+//
+//   dotnet run --project scripts/model-lab -c Release -- map MODEL SET DIR [ROW]
+//       maps the specimens of SET (tune: sweep specimens 100–103 and target rows seeded 7101–7141;
+//       report: sweep 0–11 and rows seeded 7201–7242; report-rows: the rows only) and their domain-free twins
+//       with MODEL (a .safetensors file, or 'embedded') exactly as 'mlapt validate' does (SpecimenValidation.Run;
+//       tilted rows aligned to ⟨001⟩ first), prints each score at the model's decision and stores the sub-voxel
+//       scores and truth in DIR; ROW restricts it to the rows whose name starts so.
+//   dotnet run --project scripts/model-lab -c Release -- tune DIR[,DIR…] THRESHOLDS FRACTIONS MIN_DOMAINS
+//       replays every decision of the grid (mean rule) on the stored scores: per row mean/worst F1 and the
+//       volume ratio range, and the twins' false-positive volume fraction (mean/max, %).
+//   dotnet run --project scripts/model-lab -c Release -- envelope MODEL I,J,… [RESULTS]
+//       measures points I, J, … of the quick envelope grid as 'mlapt validate --envelope --envelope-grid quick'
+//       does (so that the grid can be split over processes); RESULTS collects them for envelope-report.
+//   dotnet run --project scripts/model-lab -c Release -- envelope-report MODEL OUTDIR RESULTS…
+//       envelope.json and the figures from the collected points.
+//   dotnet run --project scripts/model-lab -c Release -- decide IN OUT THRESHOLD FRACTION MIN_DOMAIN
+//       writes IN's ensemble with the map.* decision metadata set (the weights unchanged).
+//
+// Rows: small (80 domains of radius 0.6–1.0 nm), noisy (η 0.3, σxy 0.6 nm, σz 0.05 nm), weak (S 0.6),
+// tilt10 and tilt15 (⟨001⟩ 10° and 15° off z towards a seeded azimuth); everything else as the default
+// specimen (20 × 20 × 40 nm, 30 domains of 1.0–1.8 nm, η 0.5, σxy 0.3 nm, σz 0.03 nm, S 1).
+using System.Globalization;
+using MlApt.Crystal;
+using MlApt.Imaging;
+using MlApt.Io;
+using MlApt.Sdm;
+using MlApt.Specimens;
+using MlApt.Validation;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var mode = args[0];
+if (mode == "map") Lab.MapSet(args[1], args[2], args[3], args.Length > 4 ? args[4] : null);
+else if (mode == "decide")
+{
+    // decide IN OUT threshold fraction min: the same weights with the map.* decision metadata set.
+    var e = MlApt.Learning.ModelFile.Load(args[1]);
+    var md = e.Metadata.ToDictionary(kv => kv.Key, kv => kv.Value);
+    md["map.threshold"] = double.Parse(args[3]).ToString("R", CultureInfo.InvariantCulture);
+    md["map.domain_fraction"] = double.Parse(args[4]).ToString("R", CultureInfo.InvariantCulture);
+    md["map.min_domain_subvoxels"] = args[5];
+    MlApt.Learning.ModelFile.Save(args[2], new MlApt.Learning.CnnEnsemble(e.Architecture, e.Members, e.ClassNames, e.Pairs, md));
+}
+else if (mode == "envelope")
+{
+    // envelope MODEL INDEX,INDEX…: points of the quick envelope grid measured as validate --envelope does.
+    var profile = MapProfile.Resolve("default", args[1] == "embedded" ? null : args[1], null, null);
+    var classify = EnsembleClassifier.Create(profile.Ensemble);
+    var points = EnvelopeGrid.Quick.Points();
+    foreach (var i in args[2].Split(',').Select(int.Parse))
+    {
+        var p = points[i];
+        var pairs = profile.Ensemble.Pairs.Select(q => ElementPair.Parse(q)).ToList();
+        var r = DetectionEnvelope.Measure(p, pairs, classify, box => profile.MapOptions(box, 1.0, 0.5));
+        Console.WriteLine($"{i} {p.Axis} {string.Join(",", p.Values.Select(v => $"{v.Key}={v.Value}"))}: F1 {r.Score.F1:F3} VR {r.Score.VolumeRatio:F2} null {100 * r.NullFalsePositiveFraction:F3} % ({r.Seconds:F0} s)");
+        if (args.Length > 3)
+            File.AppendAllText(args[3], string.Create(CultureInfo.InvariantCulture,
+                $"{i} {r.Score.TruePositives} {r.Score.FalsePositives} {r.Score.FalseNegatives} {r.Score.TrueNegatives} {r.NullFalsePositiveFraction:R} {r.Seconds:R}\n"));
+    }
+}
+else if (mode == "envelope-report")
+{
+    // envelope-report MODEL OUTDIR RESULTS…: envelope.json and the figures of the quick grid from the stored points.
+    var profile = MapProfile.Resolve("default", args[1] == "embedded" ? null : args[1], null, null);
+    var points = EnvelopeGrid.Quick.Points();
+    var results = new SortedDictionary<int, EnvelopeResult>();
+    foreach (var f in args.Skip(3))
+        foreach (var line in File.ReadAllLines(f))
+        {
+            var t = line.Split(' ');
+            var i = int.Parse(t[0], CultureInfo.InvariantCulture);
+            results[i] = new EnvelopeResult(points[i], new MapScore(long.Parse(t[1]), long.Parse(t[2]), long.Parse(t[3]), long.Parse(t[4])),
+                double.Parse(t[5], CultureInfo.InvariantCulture), double.Parse(t[6], CultureInfo.InvariantCulture));
+        }
+    Console.WriteLine($"{results.Count} of {points.Count} points");
+    Directory.CreateDirectory(args[2]);
+    MlApt.Reporting.EnvelopeReport.Write(args[2], results.Values.ToList(), "quick", profile, results.Values.Sum(r => r.Seconds));
+}
+else if (mode == "tune") Lab.Tune(args[1].Split(','), args.Skip(2).ToArray());
+else throw new ArgumentException(mode);
+
+static class Lab
+{
+    public static List<(string Row, SpecimenSpec Spec, double Tilt)> Set(string set)
+    {
+        var list = new List<(string, SpecimenSpec, double)>();
+        var report = set == "report";
+        int b = report ? 7200 : 7100;
+        int n = report ? 4 : 2, nt = report ? 2 : 1;
+        if (set != "report-rows")
+        {
+            var sweep = report ? Enumerable.Range(0, 12) : Enumerable.Range(100, 4);
+            foreach (var i in sweep) list.Add(("sweep", ValidationSweep.Specimen(i), 0));
+        }
+        if (set == "report-rows") { report = true; b = 7200; n = 4; nt = 2; }
+        for (var i = 1; i <= n; i++) list.Add(("small", new SpecimenSpec { Domains = 80, RadiusMin = 0.6, RadiusMax = 1.0, Seed = b + i }, 0));
+        for (var i = 1; i <= n; i++) list.Add(("noisy", new SpecimenSpec { Efficiency = 0.3, SigmaXy = 0.6, SigmaZ = 0.05, Seed = b + 10 + i }, 0));
+        for (var i = 1; i <= n; i++) list.Add(("weak", new SpecimenSpec { Order = 0.6, Seed = b + 20 + i }, 0));
+        foreach (var (tilt, off) in new[] { (10.0, 30), (15.0, 40) })
+            for (var i = 1; i <= nt; i++)
+            {
+                var seed = b + off + i;
+                var az = 2 * Math.PI * new Random(seed).NextDouble();
+                var t = Math.Tan(tilt * Math.PI / 180);
+                list.Add(("tilt" + tilt, new SpecimenSpec { Orientation = (t * Math.Cos(az), t * Math.Sin(az), 1), Seed = seed }, tilt));
+            }
+        return list;
+    }
+
+    public static void MapSet(string model, string set, string outDir, string? only)
+    {
+        Directory.CreateDirectory(outDir);
+        var profile = MapProfile.Resolve("default", model == "embedded" ? null : model, null, null);
+        var classify = EnsembleClassifier.Create(profile.Ensemble);
+        var pairs = profile.Ensemble.Pairs.Select(p => ElementPair.Parse(p)).ToList();
+        var k = 0;
+        foreach (var (row, spec, tilt) in Set(set))
+        {
+            k++;
+            if (only is not null && !row.StartsWith(only)) continue;
+            var file = Path.Combine(outDir, $"{k:D2}-{row}-{spec.Seed}.bin");
+            if (File.Exists(file)) continue;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var table = RangeTable.Parse(SpecimenRanges.Rrng(["Co", "Cr", "Ni"], spec.Charge), "specimen.rrng");
+            var sim = SimulatedSpecimen.Generate(spec);
+            var box = SpecimenValidation.AnalysisBox(spec);
+            var outcome = SpecimenValidation.Run(sim.Cloud, table, spec, sim.Domains, pairs, classify, profile.MapOptions(box, 1.0, 0.5), true,
+                alignPole: tilt > 0 ? PlaneFamily.TryParse("001") : null);
+            var truth = MapScore.TruthMask(outcome.Map, outcome.TrueDomains);
+            using (var w = new BinaryWriter(File.Create(file)))
+            {
+                var bx = outcome.Map.Box;
+                foreach (var v in new[] { bx.XMin, bx.XMax, bx.YMin, bx.YMax, bx.ZMin, bx.ZMax }) w.Write(v);
+                w.Write(truth.Length);
+                foreach (var v in outcome.Map.SubVoxelMean) w.Write(v);
+                w.Write(truth);
+                foreach (var v in outcome.NullMap!.SubVoxelMean) w.Write(v);
+            }
+            Console.WriteLine($"{row} seed {spec.Seed}: F1 {outcome.Score.F1:F3} VR {outcome.Score.VolumeRatio:F2} null {100 * outcome.NullFalsePositiveFraction:F3} % best-thr F1 {outcome.Best.Score.F1:F3} tilt-found {(outcome.Alignment is null ? "-" : outcome.Alignment.ToString())} ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+    }
+
+    record Item(string Row, SubVoxelGrid Grid, float[] Mean, byte[] Truth, float[] Null);
+
+    static List<Item> Load(string dir)
+    {
+        var items = new List<Item>();
+        foreach (var f in Directory.GetFiles(dir, "*.bin").Order())
+        {
+            using var r = new BinaryReader(File.OpenRead(f));
+            var bx = new MlApt.Geometry.Box(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+            var n = r.ReadInt32();
+            var mean = new float[n]; for (var i = 0; i < n; i++) mean[i] = r.ReadSingle();
+            var truth = r.ReadBytes(n);
+            var nul = new float[n]; for (var i = 0; i < n; i++) nul[i] = r.ReadSingle();
+            var grid = new SubVoxelGrid(new VoxelGrid(bx, new VoxelScanOptions(SphereRadius: 1.25)));
+            if (grid.Count != n) throw new InvalidOperationException("grid mismatch " + f);
+            var row = Path.GetFileNameWithoutExtension(f).Split('-')[1];
+            items.Add(new Item(row, grid, mean, truth, nul));
+        }
+        return items;
+    }
+
+    static byte[] Decide(SubVoxelGrid grid, float[] mean, double t, double f, int min)
+    {
+        var sel = new byte[mean.Length];
+        Selection.Select(mean, t, sel);
+        if (f > 0) Selection.KeepAboveDomainFraction(grid, mean, f, sel);
+        if (min > 1)
+        {
+            var labels = new int[mean.Length];
+            var domains = ConnectedDomains.Label(grid, sel, labels);
+            var small = domains.Where(d => d.SubVoxels < min).Select(d => d.Id).ToHashSet();
+            for (var s = 0; s < sel.Length; s++) if (labels[s] > 0 && small.Contains(labels[s])) sel[s] = 0;
+        }
+        return sel;
+    }
+
+    public static void Tune(string[] dirs, string[] grid)
+    {
+        var items = dirs.SelectMany(Load).ToList();
+        var ts = grid.Length > 0 ? grid[0].Split(',').Select(double.Parse).ToArray() : [0.3, 0.35, 0.4, 0.45, 0.5, 0.55];
+        var fs = grid.Length > 1 ? grid[1].Split(',').Select(double.Parse).ToArray() : [0, 0.5, 0.6, 0.7, 0.8];
+        var ms = grid.Length > 2 ? grid[2].Split(',').Select(int.Parse).ToArray() : [0, 4, 8, 16];
+        var rows = items.Select(i => i.Row).Distinct().ToList();
+        Console.WriteLine("thr frac min | " + string.Join(" | ", rows.Select(r => $"{r}: F1 mean/min VR min-max")) + " | nullFP mean/max %");
+        foreach (var t in ts) foreach (var f in fs) foreach (var m in ms)
+        {
+            var parts = new List<string>();
+            var nulls = new List<double>();
+            foreach (var row in rows)
+            {
+                var f1s = new List<double>(); var vrs = new List<double>();
+                foreach (var it in items.Where(i => i.Row == row))
+                {
+                    var sel = Decide(it.Grid, it.Mean, t, f, m);
+                    long tp = 0, fp = 0, fn = 0, tn = 0;
+                    for (var s = 0; s < sel.Length; s++)
+                    {
+                        if (float.IsNaN(it.Mean[s])) continue;
+                        var on = sel[s] != 0;
+                        if (it.Truth[s] != 0) { if (on) tp++; else fn++; } else if (on) fp++; else tn++;
+                    }
+                    var sc = new MapScore(tp, fp, fn, tn);
+                    f1s.Add(sc.F1); vrs.Add(sc.VolumeRatio);
+                    var ns = Decide(it.Grid, it.Null, t, f, m);
+                    long nsel = 0, ndef = 0;
+                    for (var s = 0; s < ns.Length; s++) { if (!float.IsNaN(it.Null[s])) { ndef++; nsel += ns[s]; } }
+                    nulls.Add(100.0 * nsel / ndef);
+                }
+                parts.Add($"{f1s.Average():F3}/{f1s.Min():F3} {vrs.Min():F2}-{vrs.Max():F2}");
+            }
+            Console.WriteLine($"{t:F2} {f:F2} {m,3} | {string.Join(" | ", parts)} | {nulls.Average():F3}/{nulls.Max():F3}");
+        }
+    }
+}
