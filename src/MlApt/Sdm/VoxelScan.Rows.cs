@@ -187,7 +187,9 @@ public static partial class VoxelScan
         public float[] LocalX { get; private set; } = new float[1024 + Padding];
         public float[] LocalY { get; private set; } = new float[1024 + Padding];
         public float[] LocalZ { get; private set; } = new float[1024 + Padding];
+        /// <summary>First row position whose sphere holds the atom, times <see cref="ZSdm.RowStride"/> (a histogram offset).</summary>
         public int[] Lo { get; private set; } = new int[1024 + Padding];
+        /// <summary>One past the last such position, times <see cref="ZSdm.RowStride"/>.</summary>
         public int[] Hi { get; private set; } = new int[1024 + Padding];
         public int[] Slice { get; private set; } = new int[1024];
         public int[] SliceStart { get; private set; } = new int[64];
@@ -242,7 +244,7 @@ public static partial class VoxelScan
                 var k = next[s]++;
                 X[k] = _gx[i]; Y[k] = _gy[i]; Z[k] = _gz[i];
                 LocalX[k] = (float)(_gx[i] - cx); LocalY[k] = (float)(_gy[i] - cy); LocalZ[k] = (float)(_gz[i] - origin);
-                Lo[k] = _gLo[i]; Hi[k] = _gHi[i]; Slice[k] = s;
+                Lo[k] = _gLo[i] * ZSdm.RowStride; Hi[k] = (_gHi[i] + 1) * ZSdm.RowStride; Slice[k] = s;
             }
             X.AsSpan(n, Padding).Fill(double.NaN);
             Y.AsSpan(n, Padding).Fill(double.NaN);

@@ -86,17 +86,18 @@ public static partial class ZSdm
 
     /// <summary>
     /// The pairs of one channel over a row of voxels (spheres centred on one line along z, sorted by z), for
-    /// every voxel of the row at once. Atom a lies in the spheres of row positions lo[a] … hi[a] (a contiguous
-    /// run: the sphere test is monotonic in |Δz|), so a pair lies in both spheres of positions max(lo) … min(hi):
-    /// it is added to the difference histogram <paramref name="d"/> at the first of them and subtracted after
-    /// the last, and a prefix sum over positions gives each voxel's counts.
+    /// every voxel of the row at once. Atom a lies in the spheres of row positions p with lo[a] ≤ p·RowStride &lt; hi[a]
+    /// (a contiguous run: the sphere test is monotonic in |Δz|; the arrays hold the run's first position and one
+    /// past its last, times <see cref="RowStride"/>, as histogram offsets), so a pair lies in both spheres of the
+    /// positions from max(lo) to before min(hi): it is added to the difference histogram <paramref name="d"/> at
+    /// the first of them and subtracted at the end, and a prefix sum over positions gives each voxel's counts.
     /// <para>Cross channel (A ≠ B): for each centre a, the neighbours b in the slices within
     /// <paramref name="window"/> of its own (ordered pairs, slot bin − 54). Same species (pass the same arrays
     /// as a and b, <paramref name="same"/> true): each unordered pair within the window once, standing for both
     /// of its directions (slot bin − 53; the mirror is added when the counts are read, see <see cref="SumRowSame"/>).</para>
     /// <para>Each pair is screened in float, eight at a time, from coordinates relative to the row's axis and
     /// middle: where every test is clear of its threshold by more than the float error the float decision is
-    /// the double one; otherwise (a pair near the pair radius, Δx = ±1.5 or a bin edge: well under 1 %) the
+    /// the double one; otherwise (a pair near the pair radius, Δx = ±1.5 or a bin edge: about 2 % of the vectors hold one) the
     /// pair is decided in double from the original coordinates exactly as <see cref="AccumulatePairs"/>
     /// decides it, both directions for a same-species pair. Float, lo and hi arrays padded by ≥ 7 values
     /// after the last atom (NaN; int.MaxValue; int.MinValue).</para>
@@ -119,7 +120,6 @@ public static partial class ZSdm
         var edge = Vector256.Create(BinMargin);
         var edgeHigh = Vector256.Create(1 - BinMargin);
         var slotBase = Vector256.Create(low);
-        var stride = Vector256.Create(RowStride);
         pending.Ensure(b.Count);
         var limit = pending.Limit;
         float* afx = a.Fx, afy = a.Fy, afz = a.Fz, bfx = b.Fx, bfy = b.Fy, bfz = b.Fz;
@@ -149,7 +149,7 @@ public static partial class ZSdm
                     var dy = Vector256.Load(bfy + j) - ya;
                     var dz = Vector256.Load(bfz + j) - za;
                     var first = Vector256.Max(Vector256.Load(bLo + j), loA);
-                    var after = Vector256.Min(Vector256.Load(bHi + j), hiA) + Vector256<int>.One;
+                    var after = Vector256.Min(Vector256.Load(bHi + j), hiA);
                     var d2 = dx * dx + dy * dy + dz * dz;
                     var adx = Vector256.Abs(dx);
                     var tb = (dz + offset) * scale;
@@ -175,7 +175,7 @@ public static partial class ZSdm
                     if (unclear != 0)
                         ExactRow(same, a, b, i, j, unclear, r2, first, after, d);
                     var bins = Avx.ConvertToVector256Int32WithTruncation(tb) - slotBase;
-                    count = AppendRow(plus, minus, count, keep, first * stride + bins, after * stride + bins, pack);
+                    count = AppendRow(plus, minus, count, keep, first + bins, after + bins, pack);
                 }
             }
             FlushRow(plus, minus, count, d);
@@ -195,7 +195,7 @@ public static partial class ZSdm
             // A same-species pair's reverse differences are the exact negatives: the same squared distance.
             if (!(dx * dx + dy * dy + dz * dz <= r2))
                 continue;
-            int from = first.GetElement(lane) * RowStride + RowExact - CropStart, to = after.GetElement(lane) * RowStride + RowExact - CropStart;
+            int from = first.GetElement(lane) + RowExact - CropStart, to = after.GetElement(lane) + RowExact - CropStart;
             if (TryBin(dx, dz, out var bin) && bin >= CropStart && bin < CropStart + CropLength)
             {
                 d[from + bin]++;
