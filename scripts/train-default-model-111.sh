@@ -24,9 +24,8 @@ MIN_DOMAIN=16 # smallest selected domain kept (sub-voxels of 0.5 nm)
 # An L1₁ Ni domain also puts Co and Cr on the (111) planes between, so every pair's z-SDM carries it.
 CHANNELS=Ni-Ni,Co-Co,Cr-Cr,Ni-Co,Ni-Cr,Co-Cr
 
-# The embedded model's bank labels a voxel by half of a 0.75 nm sphere about its centre (--voxel-label
-# sphere-0.75), as it always has; the bank's default labels by the voxel's own 1 nm cube.
-mlapt bank --specimens 16 --seed 1 --voxel-label sphere-0.75 --pole "$POLE" --sphere-radius "$SPHERE" --sdm-stage normalized --channels "$CHANNELS" \
+# A voxel is labelled CSRO when half of its own 1 nm cube lies inside a domain (the bank's default labels).
+mlapt bank --specimens 16 --seed 1 --pole "$POLE" --sphere-radius "$SPHERE" --sdm-stage normalized --channels "$CHANNELS" \
   --out "$work/specimens-111.npz"
 mlapt train --bank "$work/specimens-111.npz" --seed 1 --epochs 20 --shifts none \
   --map-stage normalized --map-sphere "$SPHERE" --map-rule mean --map-threshold "$THRESHOLD" --map-min-domain "$MIN_DOMAIN" \
