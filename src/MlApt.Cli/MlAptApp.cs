@@ -95,6 +95,10 @@ internal static class MlAptApp
                 .WithDescription("Train the k-fold CNN ensemble on pattern banks and write it as one model file (safetensors).")
                 .WithExample("train", "--bank", "cocrni.npz", "--out", "cocrni.safetensors", "--seed", "1", "--plot", "train-plots")
                 .WithExample("train", "--bank", "a.npz", "--bank", "b.npz", "--folds", "5", "--epochs", "30", "--out", "model.safetensors", "--json");
+            config.AddCommand<BuildModelCommand>("build-model")
+                .WithDescription("Build a default-grade model for any alloy and order type: simulated specimens across the detection envelope, the specimen bank, training, the decision tuned on separate specimens and validation on a third set, in one model file.")
+                .WithExample("build-model", "--lattice", "bcc", "-a", "0.287", "--composition", "Fe:80,Al:20", "--element", "Al", "--structure", "B2", "--pole", "001", "--out", "feal-b2.safetensors", "--report", "feal-b2-report")
+                .WithExample("build-model", "--lattice", "fcc", "-a", "0.356", "--composition", "Co:1,Cr:1,Ni:1", "--element", "Ni", "--structure", "L11", "--pole", "111", "--out", "cocrni-111.safetensors", "--json");
             config.AddCommand<ModelsCommand>("models")
                 .WithDescription("List the built-in models: the order each looks for (pole, structure, element), its pairs, decision and validation figures.")
                 .WithExample("models")

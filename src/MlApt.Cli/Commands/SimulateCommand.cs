@@ -60,7 +60,7 @@ internal sealed class SimulateSettings : CommonSettings
 
     /// <summary>Structure.</summary>
     [CommandOption("--structure <S>")]
-    [Description("Domain structure: L12 (the element on the cube corners: alternate (002) planes), L11 (the element on alternate (111) planes) or L10 (fcc), B2 (bcc).")]
+    [Description("Domain structure: L12 (the element on the cube corners: alternate (002) planes), L11 (the element on alternate (111) planes) or L10 (fcc), B2 or D03 (bcc).")]
     [DefaultValue("L12")]
     public string Structure { get; init; } = "L12";
 
@@ -100,6 +100,11 @@ internal sealed class SimulateSettings : CommonSettings
     [DefaultValue(1)]
     public int Seed { get; init; } = 1;
 
+    /// <summary>Charge states.</summary>
+    [CommandOption("--charges <C>")]
+    [Description("Charge state of each element's ions, Element:charge,… (default: every ion 2+), e.g. Fe:2,Al:1: ⁵⁴Fe²⁺ then falls on Al⁺ at 27 Da as in real Fe–Al data, and the range file calls those ions Al.")]
+    public string? Charges { get; init; }
+
     /// <summary>JSON output.</summary>
     [CommandOption("--from <CFG>")]
     [Description("Simulate the detection of an atomistic configuration (extended XYZ, e.g. from mlapt mc) instead of a random matrix with domains: it repeats periodically to fill --size, the --orientation direction goes along z, each ion keeps its true species (written to NAME.species.npy). Composition, lattice and domain options do not apply.")]
@@ -122,7 +127,7 @@ internal sealed class SimulateSettings : CommonSettings
     public SpecimenSpec ToSpec() => new SpecimenRequest
     {
         Size = Size, Lattice = Lattice, LatticeParameter = A, Composition = Composition, Domains = Domains, Radius = Radius, Element = Element,
-        Structure = Structure, Order = Order, Eta = Eta, SigmaXy = SigmaXy, SigmaZ = SigmaZ, Orientation = Orientation, Seed = Seed,
+        Structure = Structure, Order = Order, Eta = Eta, SigmaXy = SigmaXy, SigmaZ = SigmaZ, Orientation = Orientation, Seed = Seed, Charges = Charges,
     }.ToSpec();
 }
 

@@ -48,6 +48,16 @@ internal static class OptionNames
         ["lattice-parameter"] = "--lattice-parameter",
         ["index"] = "--index",
         ["class"] = "--class",
+        ["charges"] = "--charges",
+        ["specimens"] = "--specimens",
+        ["domain-free"] = "--domain-free",
+        ["samples-per-specimen"] = "--samples-per-specimen",
+        ["epochs"] = "--epochs",
+        ["folds"] = "--folds",
+        ["tuning-specimens"] = "--tuning-specimens",
+        ["validation-specimens"] = "--validation-specimens",
+        ["check-size"] = "--check-size",
+        ["map-threshold"] = "--map-threshold",
     };
 
     /// <summary>The message with a leading library parameter name replaced by its option.</summary>

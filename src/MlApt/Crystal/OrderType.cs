@@ -36,10 +36,14 @@ public sealed record OrderType(string Structure, string Element, (int H, int K, 
     public static OrderType ForPole(string pole, string parameter = "pole")
     {
         ArgumentNullException.ThrowIfNull(pole);
-        var bare = new string(pole.Where(c => c is not ('[' or ']' or '<' or '>' or '⟨' or '⟩' or ',' or ' ')).ToArray());
+        var bare = BarePole(pole);
         var known = BuiltIn.FirstOrDefault(o => o.PoleName == bare);
         return known ?? throw new ArgumentException($"'{pole}': expected {string.Join(" or ", PoleNames)}", parameter);
     }
+
+    /// <summary>A pole as written (<c>[001]</c>, <c>⟨111⟩</c>, <c>1,1,0</c>) as bare digits (<c>001</c>).</summary>
+    internal static string BarePole(string pole) =>
+        new(pole.Where(c => c is not ('[' or ']' or '<' or '>' or '⟨' or '⟩' or ',' or ' ')).ToArray());
 
     /// <summary>
     /// <see cref="ForPole"/> for input: another pole is an <see cref="Io.InputException"/> naming <paramref name="parameter"/>

@@ -23,6 +23,32 @@ internal static class Isotopes
         _ => throw new ArgumentException($"no isotope table for '{element}'", nameof(element)),
     };
 
+    /// <summary>
+    /// The charge state most of the element's ions take in APT of alloys: 1 for Al (Al⁺ at 27 Da dominates in
+    /// Fe–Al and steels), 2 for the transition metals.
+    /// </summary>
+    public static int UsualCharge(string element) => element == "Al" ? 1 : 2;
+
+    /// <summary>
+    /// Parses charge states <c>Element:charge,…</c> (e.g. <c>Fe:2,Al:1</c>; charges 1 … 4, each element once); errors
+    /// are an <see cref="Io.InputException"/> naming <paramref name="parameter"/>.
+    /// </summary>
+    public static List<(string Element, int Charge)> ParseCharges(string text, string parameter = "charges")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var charges = new List<(string, int)>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var kv = part.Split(':', StringSplitOptions.TrimEntries);
+            var q = 0;
+            if (kv.Length != 2 || kv[0].Length == 0 || !int.TryParse(kv[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out q) || q is < 1 or > 4)
+                Io.InputError.In(parameter, $"'{part}' in '{text}': expected Element:charge with a charge 1 … 4, e.g. Fe:2,Al:1");
+            if (charges.Any(c => c.Item1 == kv[0])) Io.InputError.In(parameter, $"'{text}': {kv[0]} is given twice");
+            charges.Add((kv[0], q));
+        }
+        return charges;
+    }
+
     /// <summary>Draws a mass-to-charge value for an ion of the element at the given charge state.</summary>
     public static double DrawMassToCharge(string element, int charge, Random random)
     {

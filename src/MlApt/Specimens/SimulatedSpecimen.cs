@@ -66,7 +66,9 @@ public sealed class SimulatedSpecimen
         var ordered = Array.IndexOf(names, spec.Element);
         var firstSublattice = lattice.Basis.Select(b => FirstSublattice(spec.Structure, b)).ToArray();
         var alternatePlanes = spec.Structure == DomainStructure.L11;
+        var doubledCell = spec.Structure == DomainStructure.D03;
         var masses = names.Select(e => Isotopes.Of(e)).ToArray();
+        var charges = names.Select(spec.ChargeOf).ToArray();
         var index = new DomainIndex(domains);
 
         var expected = (int)Math.Min(int.MaxValue - 64, sx * sy * sz / (a * a * a) * lattice.Basis.Count * spec.Efficiency * 1.02) + 64;
@@ -90,11 +92,11 @@ public sealed class SimulatedSpecimen
             var v = random.NextDouble();
             var element = Draw(matrix, u);
             if (index.Contains(px, py, pz) && v < spec.Order)
-                element = (alternatePlanes ? EvenPlane111(i, j, k, s) : firstSublattice[b]) ? ordered : Draw(others, u);
+                element = (alternatePlanes ? EvenPlane111(i, j, k, s) : firstSublattice[b] && (!doubledCell || ((i + j + k) & 1) == 0)) ? ordered : Draw(others, u);
             x.Add((float)(px + spec.SigmaXy * Gaussian(random)));
             y.Add((float)(py + spec.SigmaXy * Gaussian(random)));
             z.Add((float)(pz + spec.SigmaZ * Gaussian(random)));
-            m.Add((float)(Mass(masses[element], random.NextDouble()) / spec.Charge + spec.MassNoise * Gaussian(random)));
+            m.Add((float)(Mass(masses[element], random.NextDouble()) / charges[element] + spec.MassNoise * Gaussian(random)));
         }
         return new SimulatedSpecimen(spec, new IonCloud([.. x], [.. y], [.. z], [.. m]), domains, sites);
     }
@@ -130,6 +132,7 @@ public sealed class SimulatedSpecimen
     private static bool FirstSublattice(DomainStructure structure, BasisSite s) => structure switch
     {
         DomainStructure.L12 or DomainStructure.B2 => s.U == 0 && s.V == 0 && s.W == 0,
+        DomainStructure.D03 => s.U == 0 && s.V == 0 && s.W == 0, // and i + j + k even: the doubled cell
         DomainStructure.L10 => s.W == 0,
         DomainStructure.L11 => false, // depends on the cell too: EvenPlane111
         _ => throw new ArgumentOutOfRangeException(nameof(structure)),

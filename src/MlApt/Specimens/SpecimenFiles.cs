@@ -25,7 +25,7 @@ public sealed record SpecimenFiles(string Recon, string Truth, string Ranges)
         var dir = Path.GetDirectoryName(Path.GetFullPath(recon));
         if (dir is not null) Directory.CreateDirectory(dir);
         var truth = SpecimenTruth.ToJson(specimen, Provenance.Program);
-        var ranges = SpecimenRanges.Rrng(specimen.Spec.Composition.Select(c => c.Element).ToList(), specimen.Spec.Charge);
+        var ranges = SpecimenRanges.Rrng(specimen.Spec);
         IonFile.Write(paths.Recon, specimen.Cloud);
         AtomicFile.WriteText(paths.Truth, truth);
         AtomicFile.WriteText(paths.Ranges, ranges);

@@ -24,7 +24,7 @@ internal sealed record SpecimenRequest
     public string Radius { get; init; } = "1.0-1.8";
     /// <summary>The ordered element.</summary>
     public string Element { get; init; } = "Ni";
-    /// <summary>Domain structure: L12, L11, L10 or B2.</summary>
+    /// <summary>Domain structure: L12, L11, L10, B2 or D03.</summary>
     public string Structure { get; init; } = "L12";
     /// <summary>Order parameter S.</summary>
     public double Order { get; init; } = 1.0;
@@ -38,6 +38,8 @@ internal sealed record SpecimenRequest
     public string Orientation { get; init; } = "0,0,1";
     /// <summary>Random seed.</summary>
     public int Seed { get; init; } = 1;
+    /// <summary>Charge states Element:charge,… (null: every ion 2+).</summary>
+    public string? Charges { get; init; }
 
     /// <summary>The checked spec; an <see cref="InputException"/> naming the parameter otherwise.</summary>
     public SpecimenSpec ToSpec()
@@ -48,7 +50,7 @@ internal sealed record SpecimenRequest
         var rmin = Number(radius[0], "radius");
         var rmax = radius.Length == 2 ? Number(radius[1], "radius") : rmin;
         if (!Enum.TryParse<DomainStructure>(Structure, ignoreCase: true, out var structure) || int.TryParse(Structure, out _))
-            InputError.In("structure", $"'{Structure}': expected L12, L11, L10 or B2");
+            InputError.In("structure", $"'{Structure}': expected L12, L11, L10, B2 or D03");
         var spec = new SpecimenSpec
         {
             Size = (size[0], size[1], size[2]),
@@ -66,6 +68,7 @@ internal sealed record SpecimenRequest
             SigmaZ = SigmaZ,
             Orientation = (orientation[0], orientation[1], orientation[2]),
             Seed = Seed,
+            Charges = Charges is null ? null : Isotopes.ParseCharges(Charges),
         };
         try
         {

@@ -16,6 +16,12 @@ public enum DomainStructure
     /// of a), the other elements on the planes between; seen along [111] its planes repeat every 2·d₁₁₁ = 2a/√3.
     /// </summary>
     L11,
+    /// <summary>
+    /// D0₃ (Fe₃Al-type) on BCC: the ordered element on one of the four FCC sublattices of the doubled cell (cube
+    /// corners with i + j + k even), the other elements on every other site; seen along ⟨001⟩ its (002) corner
+    /// planes are half the ordered element, its body-centre planes hold none.
+    /// </summary>
+    D03,
 }
 
 /// <summary>A spherical ordered domain of a simulated specimen (specimen coordinates, nm).</summary>
@@ -71,8 +77,13 @@ public sealed record SpecimenSpec
     public double SigmaZ { get; init; } = 0.03;
     /// <summary>The crystal direction put along z.</summary>
     public (double H, double K, double L) Orientation { get; init; } = (0, 0, 1);
-    /// <summary>Charge state of every ion.</summary>
+    /// <summary>Charge state of every ion whose element <see cref="Charges"/> does not name.</summary>
     public int Charge { get; init; } = 2;
+    /// <summary>
+    /// Charge state per element (e.g. Fe 2, Al 1: ⁵⁴Fe²⁺ then falls on Al⁺ at 27 Da, as in real Fe–Al data);
+    /// null or an element left out: <see cref="Charge"/>.
+    /// </summary>
+    public IReadOnlyList<(string Element, int Charge)>? Charges { get; init; }
     /// <summary>Gaussian noise of the mass-to-charge values (Da).</summary>
     public double MassNoise { get; init; } = 0.02;
     /// <summary>Random seed: same spec, same specimen.</summary>
@@ -86,6 +97,19 @@ public sealed record SpecimenSpec
             var total = Composition.Sum(c => c.Amount);
             return Composition.Select(c => (c.Element, c.Amount / total)).ToList();
         }
+    }
+
+    /// <summary>The charge state of <paramref name="element"/>'s ions.</summary>
+    public int ChargeOf(string element)
+    {
+        if (Charges is not null)
+        {
+            foreach (var (e, q) in Charges)
+            {
+                if (e == element) return q;
+            }
+        }
+        return Charge;
     }
 
     /// <summary>This spec with the domains of <paramref name="order"/>: its structure and element, its pole along z.</summary>
@@ -124,7 +148,7 @@ public sealed record SpecimenSpec
             throw new ArgumentException("composition: ordered domains need at least two elements");
         var fcc = Lattice.Equals("fcc", StringComparison.OrdinalIgnoreCase);
         if (fcc != (Structure is DomainStructure.L12 or DomainStructure.L10 or DomainStructure.L11))
-            throw new ArgumentException($"structure {Structure} is not defined on {Lattice.ToUpperInvariant()} (FCC: L12, L11, L10; BCC: B2)");
+            throw new ArgumentException($"structure {Structure} is not defined on {Lattice.ToUpperInvariant()} (FCC: L12, L11, L10; BCC: B2, D03)");
         if (Domains is < 0 or > 100_000)
             throw new ArgumentException($"domains {Domains}: expected 0 … 100000");
         if (!(RadiusMin > 0) || !(RadiusMax >= RadiusMin) || !double.IsFinite(RadiusMax))
@@ -141,6 +165,13 @@ public sealed record SpecimenSpec
             throw new ArgumentException($"mass noise {F(MassNoise)}: expected 0 ≤ noise < 0.1 Da");
         if (Charge is < 1 or > 4)
             throw new ArgumentException($"charge {Charge}: expected 1 … 4");
+        foreach (var (e, q) in Charges ?? [])
+        {
+            if (!Composition.Any(c => c.Element == e))
+                throw new ArgumentException($"charges: '{e}' is not in the composition ({string.Join(", ", Composition.Select(c => c.Element))})");
+            if (q is < 1 or > 4)
+                throw new ArgumentException($"charges: {e}:{q}: expected a charge state 1 … 4");
+        }
         var (h, k, l) = Orientation;
         if (!(h * h + k * k + l * l > 0) || !double.IsFinite(h + k + l))
             throw new ArgumentException($"orientation {F(h)},{F(k)},{F(l)}: not a direction");

@@ -41,6 +41,12 @@ public static class SpecimenTruth
             SpecimenJson.WriteDetector(w, s);
             Triple(w, "orientation", s.Orientation.H, s.Orientation.K, s.Orientation.L);
             w.WriteNumber("charge", s.Charge);
+            if (s.Charges is { } charges)
+            {
+                w.WriteStartObject("charges");
+                foreach (var (e, q) in charges) w.WriteNumber(e, q);
+                w.WriteEndObject();
+            }
             w.WriteNumber("mass_noise_da", s.MassNoise);
             w.WriteNumber("seed", s.Seed);
             w.WriteEndObject();
@@ -98,6 +104,7 @@ public static class SpecimenTruth
                 SigmaZ = p.GetProperty("sigma_z_nm").GetDouble(),
                 Orientation = (orient[0].GetDouble(), orient[1].GetDouble(), orient[2].GetDouble()),
                 Charge = p.GetProperty("charge").GetInt32(),
+                Charges = p.TryGetProperty("charges", out var charges) ? charges.EnumerateObject().Select(e => (e.Name, e.Value.GetInt32())).ToList() : null,
                 MassNoise = p.GetProperty("mass_noise_da").GetDouble(),
                 Seed = p.GetProperty("seed").GetInt32(),
             };

@@ -184,7 +184,7 @@ public static class DetectionEnvelope
             var azimuth = 2 * Math.PI * new Random(spec.Seed).NextDouble();
             spec = spec with { Orientation = point.OrderType.TiltedPole(point.TiltDegrees, azimuth) };
         }
-        var table = Io.RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
+        var table = Io.RangeTable.Parse(SpecimenRanges.Rrng(spec), "specimen.rrng");
         var mid = -spec.Size.Z / 2;
         var box = SpecimenValidation.AnalysisBox(spec);
         box = box with { ZMin = mid + point.ZScale * (box.ZMin - mid), ZMax = mid + point.ZScale * (box.ZMax - mid) };

@@ -49,7 +49,7 @@ public static partial class SpecimenBank
     public static BankSpecimen SpecimenFor(SpecimenBankOptions options, int index, bool domainFree = false)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var alloy = new SpecimenSpec { Lattice = options.Lattice, A = options.A, Composition = options.Composition };
+        var alloy = new SpecimenSpec { Lattice = options.Lattice, A = options.A, Composition = options.Composition, Charges = options.Charges };
         if (options.Ranges == SpecimenBankRanges.Validation)
         {
             // One stream per bank seed, skipped ahead: consecutive seeds of System.Random give correlated first draws.

@@ -67,7 +67,7 @@ public static partial class SpecimenBank
             var domainFree = n >= options.Specimens;
             var draw = SpecimenFor(options, domainFree ? n - options.Specimens : n, domainFree);
             var spec = draw.Spec;
-            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
+            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec), "specimen.rrng");
             var specimen = SimulatedSpecimen.Generate(spec);
             var mid = -spec.Size.Z / 2;
             var box = SpecimenValidation.AnalysisBox(spec);

@@ -57,6 +57,8 @@ public sealed record SpecimenBankOptions(int Specimens, long Seed)
     /// from 0.7–2 per specimen (non-equiatomic); the validation ranges keep it.
     /// </summary>
     public IReadOnlyList<(string Element, double Amount)> Composition { get; init; } = [("Co", 1), ("Cr", 1), ("Ni", 1)];
+    /// <summary>Charge state per element (null: every ion 2+; see <see cref="Specimens.SpecimenSpec.Charges"/>).</summary>
+    public IReadOnlyList<(string Element, int Charge)>? Charges { get; init; }
 
     /// <summary>The channels the bank holds.</summary>
     public IReadOnlyList<ElementPair> ChannelPairs => Pairs ?? [new ElementPair(Order.Element, Order.Element)];

@@ -88,7 +88,7 @@ public static class ValidationSweep
         {
             var spec = Specimen(start + i, order ?? OrderType.L12Along001);
             var specimen = SimulatedSpecimen.Generate(spec);
-            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec.Composition.Select(c => c.Element).ToList(), spec.Charge), "specimen.rrng");
+            var table = RangeTable.Parse(SpecimenRanges.Rrng(spec), "specimen.rrng");
             // Aligned: the box becomes the largest box of the aligned frame inside the specimen's (null: SpecimenValidation finds it).
             var mapOptions = options(SpecimenValidation.AnalysisBox(spec));
             var o = SpecimenValidation.Run(specimen.Cloud, table, spec, specimen.Domains, pairs(spec), classify, align is null ? mapOptions : mapOptions with { Box = null },
