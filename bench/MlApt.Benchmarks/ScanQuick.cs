@@ -30,8 +30,17 @@ internal static class ScanQuick
             var six = t.Elapsed.TotalSeconds;
             process.Refresh();
             var sixCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+            var sums = b.Checksum();
+            cpu = process.TotalProcessorTime;
+            t.Restart();
+            b.DefaultSixChannelsPerVoxel();
+            var perVoxel = t.Elapsed.TotalSeconds;
+            process.Refresh();
+            var perVoxelCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+            if (b.Checksum() != sums)
+                throw new InvalidOperationException("the row and per-voxel scans disagree");
             // CPU time is the steadier figure while other jobs share the cores.
-            Console.WriteLine($"threads {threads}: published one pair {published:F3} s ({publishedCpu:F3} s CPU), default six channels {six:F3} s ({sixCpu:F3} s CPU), ratio {six / published:F2} ({sixCpu / publishedCpu:F2} CPU), checksum {b.Checksum():X16}");
+            Console.WriteLine($"threads {threads}: published one pair {published:F3} s ({publishedCpu:F3} s CPU), default six channels {six:F3} s ({sixCpu:F3} s CPU), ratio {six / published:F2} ({sixCpu / publishedCpu:F2} CPU); per-voxel kernels {perVoxel:F3} s ({perVoxelCpu:F3} s CPU), {perVoxel / six:F2}× the row scan; checksum {sums:X16}");
         }
         return 0;
     }

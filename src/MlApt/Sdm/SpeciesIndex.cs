@@ -250,6 +250,51 @@ public sealed partial class SpeciesIndex
         return n;
     }
 
+    /// <summary>
+    /// Gathers every atom whose lateral squared distance from the line (cx, cy), (dx² + dy², as the sphere
+    /// test sums it) is at most radius², with z within radius of [zLow, zHigh]: a superset of the atoms of
+    /// every sphere of that radius centred on the line between zLow and zHigh. Returns the count.
+    /// </summary>
+    internal int GatherColumn(double cx, double cy, double zLow, double zHigh, double radius,
+        ref double[] x, ref double[] y, ref double[] z) => _layout switch
+    {
+        Layout.Owned => GatherColumnCore(new CellOrdered(_x!, _y!, _z!), cx, cy, zLow, zHigh, radius, ref x, ref y, ref z),
+        Layout.FloatView => GatherColumnCore(new SourceArrays<float>(_fx!, _fy!, _fz!, _source), cx, cy, zLow, zHigh, radius, ref x, ref y, ref z),
+        _ => GatherColumnCore(new SourceArrays<double>(_x!, _y!, _z!, _source), cx, cy, zLow, zHigh, radius, ref x, ref y, ref z),
+    };
+
+    private int GatherColumnCore<TStore>(TStore store, double cx, double cy, double zLow, double zHigh, double radius,
+        ref double[] x, ref double[] y, ref double[] z)
+        where TStore : struct, IAtomStore
+    {
+        var n = 0;
+        var r2 = radius * radius;
+        var slack = QuerySlack * (1 + radius);
+        if (Count == 0
+            || !Axis(cx - radius - slack, cx + radius + slack, Bounds.XMin, Nx, out var x0, out var x1)
+            || !Axis(cy - radius - slack, cy + radius + slack, Bounds.YMin, Ny, out var y0, out var y1)
+            || !Axis(zLow - radius - slack, zHigh + radius + slack, Bounds.ZMin, Nz, out var z0, out var z1))
+            return 0;
+        for (var iz = z0; iz <= z1; iz++)
+        {
+            for (var iy = y0; iy <= y1; iy++)
+            {
+                var row = (iz * Ny + iy) * Nx;
+                int s = _cellStart[row + x0], e = _cellStart[row + x1 + 1];
+                while (n + (e - s) > x.Length) Grow(ref x, ref y, ref z);
+                for (var k = s; k < e; k++)
+                {
+                    store.Get(k, out var ax, out var ay, out var az);
+                    double dx = ax - cx, dy = ay - cy;
+                    x[n] = ax; y[n] = ay; z[n] = az;
+                    // Branch-free compaction, as in GatherCore; the z range is left to the caller's exact test.
+                    n += dx * dx + dy * dy <= r2 ? 1 : 0;
+                }
+            }
+        }
+        return n;
+    }
+
     internal static void Grow(ref double[] x, ref double[] y, ref double[] z)
     {
         var size = Math.Max(64, x.Length * 2);

@@ -31,6 +31,11 @@ public static partial class VoxelScan
         var voxels = cx.Length;
         if (voxels == 0)
             return;
+        if (ZSdm.UseScreenedKernels && options.SphereRadius <= ZSdm.ScreenedMaxRadius && options.PairRadius <= ZSdm.ScreenedMaxRadius)
+        {
+            RunChannelRows(cx, cy, cz, options, plan, counts);
+            return;
+        }
         var chunks = (voxels + VoxelsPerChunk - 1) / VoxelsPerChunk;
         fixed (double* px = cx, py = cy, pz = cz)
         fixed (float* pc = counts)
