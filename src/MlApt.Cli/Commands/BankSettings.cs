@@ -24,7 +24,7 @@ internal sealed class BankSettings : CommonSettings
 
     /// <summary>How the specimen bank labels a voxel CSRO.</summary>
     [CommandOption("--voxel-label <L>")]
-    [Description("With --specimens: cube (CSRO when half the voxel itself, its 1 nm cube, lies in a domain) or sphere-0.75 (when half a 0.75 nm sphere about its centre does, whatever --sphere-radius: how banks were labelled before, which reproduces the earlier embedded models; a domain under about 0.6 nm in radius never fills it).")]
+    [Description("With --specimens: cube (CSRO when half the voxel itself, its 1 nm cube, lies in a domain) or sphere-0.75 (when half a 0.75 nm sphere about its centre does, whatever --sphere-radius: how the embedded models' banks were labelled; a domain under about 0.6 nm in radius never fills it).")]
     [DefaultValue("cube")]
     public string VoxelLabel { get; init; } = "cube";
 

@@ -47,7 +47,7 @@ internal sealed class ModelsCommand(CliIo io) : Command<ModelsSettings>
         foreach (var e in entries)
         {
             io.Ansi.MarkupLine(Markup.Escape($"{e.Model.File}: {e.OrderName} (--pole {e.Model.Order.PoleName}); decision {e.Decision}; "
-                + (e.Validation is { } v ? $"validated on {v.Specimens}: {v.Command}" : "no validation figures for this file") + $"; trained by {e.Model.Script}."));
+                + (e.Validation is { } v ? $"validated on {v.Specimens}: {v.Command}" : "no validation figures for this file") + (e.BuiltBy is { } built ? $"; built by {e.Model.Script}: {built}." : $"; trained by {e.Model.Script}.")));
         }
         return MlAptApp.Ok;
     }

@@ -23,7 +23,8 @@ internal sealed record ModelValidation(string Command, string Specimens, double 
 /// <param name="Pairs">Its input channels.</param>
 /// <param name="Tuning">Its map settings and decision.</param>
 /// <param name="Validation">Its validation figures, when measured for this very file.</param>
-internal sealed record ModelEntry(BuiltInModel Model, ModelOrder Order, IReadOnlyList<string> Pairs, MapTuning Tuning, ModelValidation? Validation)
+/// <param name="BuiltBy">The <c>mlapt build-model</c> line that made the file (its <c>build.command</c>; null for a file made otherwise).</param>
+internal sealed record ModelEntry(BuiltInModel Model, ModelOrder Order, IReadOnlyList<string> Pairs, MapTuning Tuning, ModelValidation? Validation, string? BuiltBy = null)
 {
     /// <summary>"L1₂-type Ni order along ⟨001⟩".</summary>
     public string OrderName => Reporting.OrderName.FromModel(new Dictionary<string, string>(), Pairs, Pairs, Order);
@@ -54,7 +55,8 @@ internal static class ModelCatalog
         {
             var ensemble = m.Load();
             var validation = figures.TryGetValue(m.File, out var v) && v.Id == m.Id ? v.Figures : null;
-            return new ModelEntry(m, m.DescribeOrder(ensemble), ensemble.Pairs, MapTuning.Read(ensemble.Metadata), validation);
+            return new ModelEntry(m, m.DescribeOrder(ensemble), ensemble.Pairs, MapTuning.Read(ensemble.Metadata), validation,
+                ensemble.Metadata.TryGetValue(Validation.ModelBuild.CommandKey, out var command) ? command : null);
         }).ToList();
     }
 
@@ -108,6 +110,7 @@ internal static class ModelCatalog
                 w.WriteNull("validation");
             }
             w.WriteString("trained_by", e.Model.Script);
+            if (e.BuiltBy is { } built) w.WriteString("built_by", built); else w.WriteNull("built_by");
             w.WriteEndObject();
         }
         w.WriteEndArray();

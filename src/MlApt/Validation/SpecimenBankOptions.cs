@@ -13,8 +13,8 @@ public enum BankVoxelLabel
     Cube,
     /// <summary>
     /// At least half of a sphere of radius 0.75 nm about the voxel centre lies inside a domain, whatever the sphere
-    /// its z-SDM is taken from: how banks were labelled before (kept so that the earlier embedded models can be
-    /// reproduced). A domain smaller than about 0.6 nm in radius never fills half of it.
+    /// its z-SDM is taken from: how the banks of the embedded models were labelled (kept so that their scripts
+    /// reproduce them). A domain smaller than about 0.6 nm in radius never fills half of it.
     /// </summary>
     Sphere075,
 }
