@@ -6,9 +6,11 @@
 //       with MODEL (a .safetensors file, or 'embedded') exactly as 'mlapt validate' does (SpecimenValidation.Run;
 //       tilted rows aligned to ⟨001⟩ first), prints each score at the model's decision and stores the sub-voxel
 //       scores and truth in DIR; ROW restricts it to the rows whose name starts so.
-//   dotnet run --project scripts/model-lab -c Release -- tune DIR[,DIR…] THRESHOLDS FRACTIONS MIN_DOMAINS
-//       replays every decision of the grid (mean rule) on the stored scores: per row mean/worst F1 and the
-//       volume ratio range, and the twins' false-positive volume fraction (mean/max, %).
+//   dotnet run --project scripts/model-lab -c Release -- tune DIR[,DIR…] THRESHOLDS FRACTIONS MIN_DOMAINS [AGGREGATION]
+//       replays every decision of the grid on the stored scores: per row mean/worst F1 and the volume ratio
+//       range, and the twins' false-positive volume fraction (mean/max, %). AGGREGATION: how a sub-voxel's
+//       score comes from its covering voxels: mean (the map's mean rule, default), max, median or topK (mean of
+//       the K highest); all but mean need maps stored with their voxel probabilities.
 //   dotnet run --project scripts/model-lab -c Release -- envelope MODEL I,J,… [RESULTS]
 //       measures points I, J, … of the quick envelope grid as 'mlapt validate --envelope --envelope-grid quick'
 //       does (so that the grid can be split over processes); RESULTS collects them for envelope-report.
@@ -126,22 +128,33 @@ static class Lab
             var sim = SimulatedSpecimen.Generate(spec);
             var box = SpecimenValidation.AnalysisBox(spec);
             var outcome = SpecimenValidation.Run(sim.Cloud, table, spec, sim.Domains, pairs, classify, profile.MapOptions(box, 1.0, 0.5), true,
-                alignPole: tilt > 0 ? PlaneFamily.TryParse("001") : null);
+                align: tilt > 0 ? new PoleAlignmentOptions() : null);
             var truth = MapScore.TruthMask(outcome.Map, outcome.TrueDomains);
             using (var w = new BinaryWriter(File.Create(file)))
             {
+                // Version 2: also the voxel probabilities (real and twin), so that other sub-voxel aggregations
+                // can be replayed; version 1 (no magic) held the box and the sub-voxel means only.
+                w.Write(Version2);
                 var bx = outcome.Map.Box;
                 foreach (var v in new[] { bx.XMin, bx.XMax, bx.YMin, bx.YMax, bx.ZMin, bx.ZMax }) w.Write(v);
+                w.Write(outcome.Map.Grid.Options.SphereRadius);
                 w.Write(truth.Length);
                 foreach (var v in outcome.Map.SubVoxelMean) w.Write(v);
                 w.Write(truth);
                 foreach (var v in outcome.NullMap!.SubVoxelMean) w.Write(v);
+                w.Write(outcome.Map.VoxelProbability.Length);
+                foreach (var v in outcome.Map.VoxelProbability) w.Write(v);
+                foreach (var v in outcome.NullMap!.VoxelProbability) w.Write(v);
             }
             Console.WriteLine($"{row} seed {spec.Seed}: F1 {outcome.Score.F1:F3} VR {outcome.Score.VolumeRatio:F2} null {100 * outcome.NullFalsePositiveFraction:F3} % best-thr F1 {outcome.Best.Score.F1:F3} tilt-found {(outcome.Alignment is null ? "-" : outcome.Alignment.ToString())} ({clock.Elapsed.TotalSeconds:F0} s)");
         }
     }
 
-    record Item(string Row, SubVoxelGrid Grid, float[] Mean, byte[] Truth, float[] Null);
+    const int Version2 = 0x32424C4D; // "MLB2"
+
+    record Item(string Row, SubVoxelGrid Grid, float[] Mean, byte[] Truth, float[] Null, float[]? Voxels, float[]? NullVoxels);
+
+    static float[] Floats(BinaryReader r, int n) { var a = new float[n]; for (var i = 0; i < n; i++) a[i] = r.ReadSingle(); return a; }
 
     static List<Item> Load(string dir)
     {
@@ -149,17 +162,64 @@ static class Lab
         foreach (var f in Directory.GetFiles(dir, "*.bin").Order())
         {
             using var r = new BinaryReader(File.OpenRead(f));
+            var v2 = r.ReadInt32() == Version2;
+            if (!v2) r.BaseStream.Position = 0;
             var bx = new MlApt.Geometry.Box(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+            var sphere = v2 ? r.ReadDouble() : 1.25;
             var n = r.ReadInt32();
-            var mean = new float[n]; for (var i = 0; i < n; i++) mean[i] = r.ReadSingle();
+            var mean = Floats(r, n);
             var truth = r.ReadBytes(n);
-            var nul = new float[n]; for (var i = 0; i < n; i++) nul[i] = r.ReadSingle();
-            var grid = new SubVoxelGrid(new VoxelGrid(bx, new VoxelScanOptions(SphereRadius: 1.25)));
+            var nul = Floats(r, n);
+            float[]? voxels = null, nullVoxels = null;
+            if (v2)
+            {
+                var nv = r.ReadInt32();
+                voxels = Floats(r, nv);
+                nullVoxels = Floats(r, nv);
+            }
+            var grid = new SubVoxelGrid(new VoxelGrid(bx, new VoxelScanOptions(SphereRadius: sphere)));
             if (grid.Count != n) throw new InvalidOperationException("grid mismatch " + f);
             var row = Path.GetFileNameWithoutExtension(f).Split('-')[1];
-            items.Add(new Item(row, grid, mean, truth, nul));
+            items.Add(new Item(row, grid, mean, truth, nul, voxels, nullVoxels));
         }
         return items;
+    }
+
+    /// <summary>
+    /// Sub-voxel scores from the voxel probabilities by another aggregation of the covering voxels than the mean:
+    /// max (any covering voxel), topK (mean of the K highest), median. NaN when a covering voxel is undefined.
+    /// </summary>
+    static float[] Aggregate(SubVoxelGrid grid, float[] voxels, string how)
+    {
+        var v = grid.Voxels;
+        var scores = new float[grid.Count];
+        var p = new List<float>(8);
+        for (var k = 0; k < grid.Nz; k++)
+        {
+            var (k0, k1) = grid.Covering(k, v.Nz);
+            for (var j = 0; j < grid.Ny; j++)
+            {
+                var (j0, j1) = grid.Covering(j, v.Ny);
+                for (var i = 0; i < grid.Nx; i++)
+                {
+                    var (i0, i1) = grid.Covering(i, v.Nx);
+                    p.Clear();
+                    for (var kk = k0; kk <= k1; kk++) for (var jj = j0; jj <= j1; jj++) for (var ii = i0; ii <= i1; ii++)
+                        p.Add(voxels[v.Index(ii, jj, kk)]);
+                    var s = grid.Index(i, j, k);
+                    if (p.Count == 0 || p.Any(float.IsNaN)) { scores[s] = float.NaN; continue; }
+                    p.Sort((a, b) => b.CompareTo(a));
+                    scores[s] = how switch
+                    {
+                        "max" => p[0],
+                        "median" => p.Count % 2 == 1 ? p[p.Count / 2] : (p[p.Count / 2 - 1] + p[p.Count / 2]) / 2,
+                        _ when how.StartsWith("top") => p.Take(int.Parse(how[3..])).Average(),
+                        _ => throw new ArgumentException("aggregation " + how),
+                    };
+                }
+            }
+        }
+        return scores;
     }
 
     static byte[] Decide(SubVoxelGrid grid, float[] mean, double t, double f, int min)
@@ -180,6 +240,12 @@ static class Lab
     public static void Tune(string[] dirs, string[] grid)
     {
         var items = dirs.SelectMany(Load).ToList();
+        var how = grid.Length > 3 ? grid[3] : "mean";
+        if (how != "mean")
+        {
+            if (items.Any(i => i.Voxels is null)) throw new ArgumentException("aggregation " + how + " needs maps stored with their voxel probabilities (map, version 2)");
+            items = items.Select(i => i with { Mean = Aggregate(i.Grid, i.Voxels!, how), Null = Aggregate(i.Grid, i.NullVoxels!, how) }).ToList();
+        }
         var ts = grid.Length > 0 ? grid[0].Split(',').Select(double.Parse).ToArray() : [0.3, 0.35, 0.4, 0.45, 0.5, 0.55];
         var fs = grid.Length > 1 ? grid[1].Split(',').Select(double.Parse).ToArray() : [0, 0.5, 0.6, 0.7, 0.8];
         var ms = grid.Length > 2 ? grid[2].Split(',').Select(int.Parse).ToArray() : [0, 4, 8, 16];
