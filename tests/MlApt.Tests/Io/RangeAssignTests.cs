@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using MlApt.Io;
@@ -150,8 +149,10 @@ public class RangeAssignTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Ten_million_ions_are_ranged_quickly()
+    public void Ten_million_ions_on_a_real_range_file_match_brute_force()
     {
+        // The chunked parallel path over a real laboratory range file; its speed is measured by the IoBenchmarks
+        // ("read and range a 10M-ion POS" in docs/performance.md), not asserted here.
         var path = SharedData.Require("range-files/R31_06365-v02.rrng");
         var t = RangeTable.Load(path);
         var rng = new Random(11);
@@ -159,16 +160,9 @@ public class RangeAssignTests(ITestOutputHelper output)
         for (var i = 0; i < mass.Length; i++)
             mass[i] = (float)(rng.NextDouble() * 80);
         var species = new byte[mass.Length];
-        t.Assign(mass, species);   // warm up (JIT, thread pool)
-        var best = double.MaxValue;
-        for (var rep = 0; rep < 3; rep++)
-        {
-            var sw = Stopwatch.StartNew();
-            t.Assign(mass, species);
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
-        }
-        output.WriteLine(FormattableString.Invariant($"10M ions, {t.Ranges.Count} ranges: {best * 1000:F1} ms ({Environment.ProcessorCount} cores)"));
-        // Generous bound: the machine is shared; the target is well under 0.2 s.
-        Assert.True(best < 0.5, FormattableString.Invariant($"ranging 10M ions took {best:F3} s"));
+        t.Assign(mass, species);
+        for (var i = 0; i < mass.Length; i += 97)
+            Assert.True(BruteForce(t, mass[i]) == species[i], FormattableString.Invariant($"ion {i}, mass {mass[i]:R}: expected {BruteForce(t, mass[i])}, got {species[i]}"));
+        output.WriteLine(FormattableString.Invariant($"10M ions, {t.Ranges.Count} ranges, {species.Count(s => s != 0)} ranged"));
     }
 }
