@@ -15,16 +15,11 @@ public static partial class VoxelScan
     private static unsafe void RunChannelRows(ReadOnlySpan<double> cx, ReadOnlySpan<double> cy, ReadOnlySpan<double> cz,
         VoxelScanOptions options, ChannelPlan plan, Span<float> counts)
     {
-        var rows = Rows(cx, cy, cz, options.SphereRadius);
         double[] x = cx.ToArray(), y = cy.ToArray(), z = cz.ToArray();
+        var rows = Rows(x, y, z, options.SphereRadius);
         var order = rows.Order;
         // The atoms of the centres' z range, copied once in cell order (see SpeciesIndex.SliceZ).
-        double zLow = double.PositiveInfinity, zHigh = double.NegativeInfinity;
-        foreach (var c in z)
-        {
-            zLow = Math.Min(zLow, c);
-            zHigh = Math.Max(zHigh, c);
-        }
+        double zLow = z.Min(), zHigh = z.Max();
         var sliced = plan.Species.Select(s => s.SliceZ(zLow - options.SphereRadius, zHigh + options.SphereRadius)).ToArray();
         fixed (float* pc = counts)
         {
@@ -46,9 +41,8 @@ public static partial class VoxelScan
     /// <see cref="ZSdm.MaxRowVoxels"/> voxels, span more z than the float screen's extent allows, or where two
     /// neighbouring centres are too far apart to share an atom.
     /// </summary>
-    private static RowPlan Rows(ReadOnlySpan<double> cx, ReadOnlySpan<double> cy, ReadOnlySpan<double> cz, double sphere)
+    private static RowPlan Rows(double[] x, double[] y, double[] z, double sphere)
     {
-        double[] x = cx.ToArray(), y = cy.ToArray(), z = cz.ToArray();
         var order = new int[x.Length];
         for (var i = 0; i < order.Length; i++)
             order[i] = i;

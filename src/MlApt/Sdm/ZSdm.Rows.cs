@@ -196,15 +196,17 @@ public static partial class ZSdm
             if (!(dx * dx + dy * dy + dz * dz <= r2))
                 continue;
             int from = first.GetElement(lane) + RowExact - CropStart, to = after.GetElement(lane) + RowExact - CropStart;
-            if (TryBin(dx, dz, out var bin) && bin >= CropStart && bin < CropStart + CropLength)
+            Count(dx, dz);
+            if (same)
+                Count(-dx, -dz);
+
+            void Count(double x, double z)
             {
-                d[from + bin]++;
-                d[to + bin]--;
-            }
-            if (same && TryBin(-dx, -dz, out bin) && bin >= CropStart && bin < CropStart + CropLength)
-            {
-                d[from + bin]++;
-                d[to + bin]--;
+                if (TryBin(x, z, out var bin) && bin >= CropStart && bin < CropStart + CropLength)
+                {
+                    d[from + bin]++;
+                    d[to + bin]--;
+                }
             }
         }
     }
