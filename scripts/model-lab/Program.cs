@@ -79,6 +79,7 @@ else if (mode == "envelope-report")
     Directory.CreateDirectory(args[2]);
     MlApt.Reporting.EnvelopeReport.Write(args[2], results.Values.ToList(), "quick", profile, results.Values.Sum(r => r.Seconds));
 }
+else if (mode == "bank-row") Lab.BankRow(args[1], int.Parse(args[2]), int.Parse(args[3]), args[4], args.Length > 5 ? double.Parse(args[5]) : 1.25);
 else if (mode == "tune") Lab.Tune(args[1].Split(','), args.Skip(2).ToArray());
 else throw new ArgumentException(mode);
 
@@ -87,6 +88,21 @@ static class Lab
     public static List<(string Row, SpecimenSpec Spec, double Tilt)> Set(string set)
     {
         var list = new List<(string, SpecimenSpec, double)>();
+        if (set is "equiv-tune" or "equiv-report")
+        {
+            // The tilt rows' specimens untilted, with σz raised to the depth resolution along the tilted pole,
+            // sqrt(σz² cos²θ + σxy² sin²θ): what the aligned specimen's z-SDMs see of the planes.
+            var eb = set == "equiv-tune" ? 7100 : 7200;
+            var en = set == "equiv-tune" ? 1 : 2;
+            foreach (var (tilt, off) in new[] { (10.0, 30), (15.0, 40) })
+                for (var i = 1; i <= en; i++)
+                {
+                    var th = tilt * Math.PI / 180;
+                    var sz = Math.Sqrt(0.03 * 0.03 * Math.Cos(th) * Math.Cos(th) + 0.3 * 0.3 * Math.Sin(th) * Math.Sin(th));
+                    list.Add(("sz" + tilt, new SpecimenSpec { SigmaZ = sz, Seed = eb + off + i }, 0));
+                }
+            return list;
+        }
         var report = set == "report";
         int b = report ? 7200 : 7100;
         int n = report ? 4 : 2, nt = report ? 2 : 1;
@@ -96,18 +112,84 @@ static class Lab
             foreach (var i in sweep) list.Add(("sweep", ValidationSweep.Specimen(i), 0));
         }
         if (set == "report-rows") { report = true; b = 7200; n = 4; nt = 2; }
-        for (var i = 1; i <= n; i++) list.Add(("small", new SpecimenSpec { Domains = 80, RadiusMin = 0.6, RadiusMax = 1.0, Seed = b + i }, 0));
-        for (var i = 1; i <= n; i++) list.Add(("noisy", new SpecimenSpec { Efficiency = 0.3, SigmaXy = 0.6, SigmaZ = 0.05, Seed = b + 10 + i }, 0));
-        for (var i = 1; i <= n; i++) list.Add(("weak", new SpecimenSpec { Order = 0.6, Seed = b + 20 + i }, 0));
-        foreach (var (tilt, off) in new[] { (10.0, 30), (15.0, 40) })
-            for (var i = 1; i <= nt; i++)
-            {
-                var seed = b + off + i;
+        for (var i = 1; i <= n; i++) list.Add(Row("small", b + i));
+        for (var i = 1; i <= n; i++) list.Add(Row("noisy", b + 10 + i));
+        for (var i = 1; i <= n; i++) list.Add(Row("weak", b + 20 + i));
+        for (var i = 1; i <= nt; i++) list.Add(Row("tilt10", b + 30 + i));
+        for (var i = 1; i <= nt; i++) list.Add(Row("tilt15", b + 40 + i));
+        return list;
+    }
+
+    /// <summary>A specimen of a target row with the seed (the tilt rows: the pole off z towards a seeded azimuth).</summary>
+    public static (string Row, SpecimenSpec Spec, double Tilt) Row(string row, int seed)
+    {
+        switch (row)
+        {
+            case "small": return (row, new SpecimenSpec { Domains = 80, RadiusMin = 0.6, RadiusMax = 1.0, Seed = seed }, 0);
+            case "noisy": return (row, new SpecimenSpec { Efficiency = 0.3, SigmaXy = 0.6, SigmaZ = 0.05, Seed = seed }, 0);
+            case "weak": return (row, new SpecimenSpec { Order = 0.6, Seed = seed }, 0);
+            case "tilt10" or "tilt15":
+                var tilt = row == "tilt10" ? 10.0 : 15.0;
                 var az = 2 * Math.PI * new Random(seed).NextDouble();
                 var t = Math.Tan(tilt * Math.PI / 180);
-                list.Add(("tilt" + tilt, new SpecimenSpec { Orientation = (t * Math.Cos(az), t * Math.Sin(az), 1), Seed = seed }, tilt));
+                return (row, new SpecimenSpec { Orientation = (t * Math.Cos(az), t * Math.Sin(az), 1), Seed = seed }, tilt);
+            default: throw new ArgumentException("row " + row);
+        }
+    }
+
+    /// <summary>
+    /// A specialist bank: the six-channel voxel z-SDMs (1.25 nm spheres unless given, min–max only) of
+    /// <paramref name="count"/> specimens of one target row (seeds <paramref name="seed"/>…, never the tuning
+    /// or report seeds), tilted rows aligned as the map aligns them, cube labels, matrix 3 : 1, and every
+    /// fourth specimen's domain-free twin (2000 matrix voxels). An upper bound on what a model of this voxel
+    /// geometry can do on that row: it is trained on nothing else.
+    /// </summary>
+    public static void BankRow(string rowName, int count, int seed, string outFile, double sphere)
+    {
+        var pairs = "Ni-Ni,Co-Co,Cr-Cr,Ni-Co,Ni-Cr,Co-Cr".Split(',').Select(p => ElementPair.Parse(p)).ToList();
+        var channels = pairs.Count;
+        var cube = SpecimenBank.CubePoints(1.0);
+        var x = new List<float>(); var y = new List<int>(); var samples = new List<MlApt.Banks.SampleParameters>();
+        var pick = new Random(seed);
+        for (var n = 0; n < count + count / 4; n++)
+        {
+            var twin = n >= count;
+            var (_, spec0, tilt) = Row(rowName, seed + (twin ? 4 * (n - count) : n));
+            var spec = twin ? spec0 with { Domains = 0 } : spec0;
+            var table = RangeTable.Parse(SpecimenRanges.Rrng(["Co", "Cr", "Ni"], spec.Charge), "specimen.rrng");
+            var sim = SimulatedSpecimen.Generate(spec);
+            var cloud = sim.Cloud;
+            IReadOnlyList<SphericalDomain> domains = sim.Domains;
+            var box = SpecimenValidation.AnalysisBox(spec);
+            if (tilt > 0)
+            {
+                var spec1 = twin ? spec0 : spec;
+                var (_, a) = MapAlignment.Align(SimulatedSpecimen.Generate(spec1).Cloud, new PoleAlignmentOptions(), "bank");
+                cloud = MapAlignment.Apply(cloud, a);
+                domains = MapAlignment.Rotate(domains, a);
+                box = MapAlignment.InscribedBox(box, a);
             }
-        return list;
+            var (inputs, centres) = SpecimenBank.VoxelProfiles(cloud, table, pairs, box, SdmStage.Normalized, sphere);
+            var index = new DomainIndex(domains);
+            var labels = centres.Select(c => SpecimenBank.IsCsro(index, c, cube) ? 1 : 0).ToArray();
+            var pos = labels.Sum(); var neg = labels.Length - pos;
+            var keepMatrix = twin ? Math.Min(1.0, 2000.0 / Math.Max(neg, 1)) : Math.Min(1.0, 3.0 * Math.Max(pos, 1) / Math.Max(neg, 1));
+            for (var v = 0; v < labels.Length; v++)
+            {
+                if (labels[v] == 0 && pick.NextDouble() >= keepMatrix) continue;
+                x.AddRange(inputs.AsSpan(v * channels * VoxelScan.Bins, channels * VoxelScan.Bins));
+                y.Add(labels[v]);
+                samples.Add(new MlApt.Banks.SampleParameters(labels[v], spec.SigmaXy, spec.SigmaZ, spec.Efficiency, tilt, double.NaN, spec.A, 1));
+            }
+            Console.WriteLine($"{rowName} seed {spec.Seed}{(twin ? " twin" : "")}: {pos} CSRO, {neg} matrix voxels; bank {y.Count}");
+        }
+        var described = new Dictionary<string, string> { ["sampling"] = $"specialist bank of the {rowName} row, seeds {seed}+" };
+        var info = new MlApt.Banks.BankInfo("specimens-minmax", SpecimenBank.ClassNames, pairs.Select(p => p.ToString()).ToArray(), seed, (0, 0, 1),
+        [
+            new MlApt.Banks.ClassInfo("matrix", "FCC", "SolidSolution", ["Co", "Cr", "Ni"], null, null, described),
+            new MlApt.Banks.ClassInfo("CSRO", "FCC", "L12", ["Ni", "Co", "Cr"], null, null, described),
+        ]);
+        MlApt.Banks.BankFile.Save(outFile, new MlApt.Banks.PatternBank([.. x], [.. y], samples, info));
     }
 
     public static void MapSet(string model, string set, string outDir, string? only)
@@ -127,7 +209,9 @@ static class Lab
             var table = RangeTable.Parse(SpecimenRanges.Rrng(["Co", "Cr", "Ni"], spec.Charge), "specimen.rrng");
             var sim = SimulatedSpecimen.Generate(spec);
             var box = SpecimenValidation.AnalysisBox(spec);
-            var outcome = SpecimenValidation.Run(sim.Cloud, table, spec, sim.Domains, pairs, classify, profile.MapOptions(box, 1.0, 0.5), true,
+            // Aligned as 'mlapt validate --align' does: no box given, so the analysis box becomes the largest box of
+            // the aligned frame inside the specimen's (a fixed box would hold wedges of partial data after the rotation).
+            var outcome = SpecimenValidation.Run(sim.Cloud, table, spec, sim.Domains, pairs, classify, profile.MapOptions(tilt > 0 ? null : box, 1.0, 0.5), true,
                 align: tilt > 0 ? new PoleAlignmentOptions() : null);
             var truth = MapScore.TruthMask(outcome.Map, outcome.TrueDomains);
             using (var w = new BinaryWriter(File.Create(file)))

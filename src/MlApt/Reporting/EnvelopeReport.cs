@@ -116,11 +116,13 @@ internal static class EnvelopeReport
         {
             var points = results.Where(r => r.Point.Axis == axis).ToList();
             if (points.Count == 0) continue;
-            foreach (var (metric, label, pick) in new (string, string, Func<EnvelopeResult, double>)[]
-                     { ("f1", "F1", r => r.Score.F1), ("volume_ratio", "detected / true volume", r => r.Score.VolumeRatio) })
+            // Fixed colour scales, so that every figure (and every run) reads alike: F1 over 0–1, the volume ratio
+            // over 0–2 (1 is the middle), not the measured extremes, which make 0.80 against 0.87 look like failure.
+            foreach (var (metric, label, pick, scale) in new (string, string, Func<EnvelopeResult, double>, ScottPlot.Range)[]
+                     { ("f1", "F1", r => r.Score.F1, new(0, 1)), ("volume_ratio", "detected / true volume", r => r.Score.VolumeRatio, new(0, 2)) })
             {
                 var name = $"envelope_{axis.Replace('×', '_')}_{metric}.png";
-                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label, subject);
+                SaveHeatmap(Path.Combine(dir, name), points, xKey, yKey, xLabel, yLabel, pick, label, subject, scale);
                 files.Add(name);
             }
         }
@@ -136,7 +138,7 @@ internal static class EnvelopeReport
     }
 
     private static void SaveHeatmap(string path, List<EnvelopeResult> points, string xKey, string yKey, string xLabel, string yLabel,
-        Func<EnvelopeResult, double> pick, string label, string subject)
+        Func<EnvelopeResult, double> pick, string label, string subject, ScottPlot.Range scale)
     {
         var xs = points.Select(p => p.Point.Values[xKey]).Distinct().Order().ToArray();
         var ys = points.Select(p => p.Point.Values[yKey]).Distinct().Order().ToArray();
@@ -147,22 +149,28 @@ internal static class EnvelopeReport
             var p = points.FirstOrDefault(q => q.Point.Values[xKey] == xs[c] && q.Point.Values[yKey] == ys[r]);
             values[r, c] = p is null ? double.NaN : pick(p);
         }
-        var (plot, width, height) = HeatmapFigure(values, xs, ys, xLabel, yLabel, label, subject);
+        var (plot, width, height) = HeatmapFigure(values, xs, ys, xLabel, yLabel, label, subject, scale);
         SdmPlots.Save(plot, path, width, height);
     }
 
     /// <summary>
     /// A grid of measured values over two parameters, each cell written in (square cells), and the size it is drawn at;
-    /// <paramref name="subject"/> (the order type looked for) is the title's first line when given.
+    /// <paramref name="subject"/> (the order type looked for) is the title's first line when given. The colours span
+    /// <paramref name="scale"/>, widened to hold every value (null: the values' own range).
     /// </summary>
     internal static (Plot Plot, int Width, int Height) HeatmapFigure(double[,] values, double[] xs, double[] ys, string xLabel, string yLabel, string label,
-        string? subject = null)
+        string? subject = null, ScottPlot.Range? scale = null)
     {
         var title = Titled(subject, $"{label} over {xLabel} × {yLabel}");
         var plot = FigureStyle.NewFigure(title, xLabel, yLabel);
         var map = SdmPlots.AddHeatmap(plot, values, new CoordinateRect(-0.5, xs.Length - 0.5, -0.5, ys.Length - 0.5));
         map.NaNCellColor = Colors.White;
         var range = FigureStyle.FiniteRange(values);
+        if (scale is { } fixedScale)
+        {
+            range = new ScottPlot.Range(Math.Min(fixedScale.Min, range.Min), Math.Max(fixedScale.Max, range.Max));
+            map.ManualRange = range;
+        }
         FigureStyle.ColorBar(plot, map, label, range);
         for (var r = 0; r < ys.Length; r++)
         for (var c = 0; c < xs.Length; c++)

@@ -145,6 +145,17 @@ public class FigureTests
         AssertSquareUnits(titled.Plot, "envelope heatmap with its order type");
         Assert.StartsWith(order + "\n", titled.Plot.Axes.Title.Label.Text);
         AssertShared(EnvelopeReport.AxisFigure([Point(0, 0.9), Point(4, 0.7), Point(8, 0.4)], "tilt_deg", "residual tilt (°)", order), "envelope axis with its order type");
+        // A fixed scale: the colours span 0–1 whatever the values, widened only for a value outside it.
+        var narrow = new double[,] { { 0.80, 0.87 } };
+        var fixedMap = EnvelopeReport.HeatmapFigure(narrow, [0.3, 0.5], [0.2], "detection efficiency η", "σxy (nm)", "F1", null, new ScottPlot.Range(0, 1)).Plot
+            .GetPlottables().OfType<ScottPlot.Plottables.Heatmap>().Single();
+        Assert.Equal(new ScottPlot.Range(0, 1), fixedMap.ManualRange);
+        var wide = EnvelopeReport.HeatmapFigure(new double[,] { { 0.5, 2.6 } }, [0.3, 0.5], [0.2], "detection efficiency η", "σxy (nm)", "detected / true volume", null, new ScottPlot.Range(0, 2)).Plot
+            .GetPlottables().OfType<ScottPlot.Plottables.Heatmap>().Single();
+        Assert.Equal(new ScottPlot.Range(0, 2.6), wide.ManualRange);
+        var own = EnvelopeReport.HeatmapFigure(narrow, [0.3, 0.5], [0.2], "detection efficiency η", "σxy (nm)", "F1").Plot
+            .GetPlottables().OfType<ScottPlot.Plottables.Heatmap>().Single();
+        Assert.Null(own.ManualRange);
     }
 
     [Fact]
