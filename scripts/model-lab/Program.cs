@@ -16,6 +16,12 @@
 //       does (so that the grid can be split over processes); RESULTS collects them for envelope-report.
 //   dotnet run --project scripts/model-lab -c Release -- envelope-report MODEL OUTDIR RESULTS…
 //       envelope.json and the figures from the collected points.
+//   dotnet run --project scripts/model-lab -c Release -- bank-row ROW N SEED OUT.npz [SPHERE_NM]
+//       a specialist bank of one target row: N specimens drawn like it (seeds SEED…; tilted rows aligned as the
+//       map aligns them) and every fourth one's domain-free twin, six channels, cube labels; train it with
+//       'mlapt train' to learn what a model of this voxel geometry can do on that row alone.
+//   SET equiv-tune / equiv-report (for map): the tilt rows' specimens untilted, with σz raised to the depth
+//       resolution along the tilted pole, sqrt(σz² cos²θ + σxy² sin²θ).
 //   dotnet run --project scripts/model-lab -c Release -- decide IN OUT THRESHOLD FRACTION MIN_DOMAIN
 //       writes IN's ensemble with the map.* decision metadata set (the weights unchanged).
 //

@@ -39,7 +39,7 @@ internal sealed class ValidateSettings : MapDecisionSettings
 
     /// <summary>Envelope grid.</summary>
     [CommandOption("--envelope-grid <G>")]
-    [Description("default (54 specimens of 20 × 20 × 40 nm), quick (30 of 16 × 16 × 30 nm) or tiny (10 of 8 × 8 × 10 nm: checks that it runs).")]
+    [Description("default (53 specimens of 20 × 20 × 40 nm), quick (30 of 16 × 16 × 30 nm) or tiny (10 of 8 × 8 × 10 nm: checks that it runs).")]
     [DefaultValue("default")]
     public string EnvelopeGrid { get; init; } = "default";
 

@@ -44,7 +44,7 @@ public sealed record EnvelopeGrid
         return this with { OrderType = order, Base = Base.WithOrder(order) };
     }
 
-    /// <summary>The full grid: 20 × 20 × 40 nm specimens, 54 points.</summary>
+    /// <summary>The full grid: 20 × 20 × 40 nm specimens, 53 points (4 × 5 + 4 × 4 planes, 3 σz, 5 tilts, 5 z-scales, 4 compositions).</summary>
     public static EnvelopeGrid Default { get; } = new();
 
     /// <summary>

@@ -16,6 +16,19 @@ public class DetectionEnvelopeTests
         Assert.Same(cloud, DetectionEnvelope.ScaleZ(cloud, 1, -10));
     }
 
+    [Theory]
+    [InlineData("default", 53)]
+    [InlineData("quick", 30)]
+    [InlineData("tiny", 10)]
+    public void Grids_HaveTheSizeTheHelpGives(string name, int points)
+    {
+        Assert.Equal(points, EnvelopeGrid.Named(name).Points().Count);
+        var help = typeof(MlApt.Cli.Commands.ValidateSettings).GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).Cast<System.ComponentModel.DescriptionAttribute>().FirstOrDefault()?.Description)
+            .Single(d => d is not null && d.StartsWith("default (", StringComparison.Ordinal) && d.Contains("quick (", StringComparison.Ordinal));
+        Assert.Contains(name == "default" ? $"default ({points} specimens" : $"{name} ({points} ", help, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Points_KeepTheBaseDomainVolume_AndHaveTheirOwnSeeds()
     {
