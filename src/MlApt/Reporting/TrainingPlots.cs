@@ -17,21 +17,29 @@ internal static class TrainingPlots
         var accuracy = Path.Combine(directory, "accuracy.png");
         var confusion = Path.Combine(directory, "confusion.png");
         SaveCurves(loss, result.Folds, "loss (categorical cross-entropy)", e => e.TrainLoss, e => e.ValidationLoss);
-        SaveCurves(accuracy, result.Folds, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy);
+        SaveCurves(accuracy, result.Folds, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy, fraction: true);
         SaveConfusion(confusion, result.Test, result.Model.ClassNames, "held-out test set, ensemble");
         return [loss, accuracy, confusion];
     }
 
-    /// <summary>Training (solid) and validation (dashed) curves per fold over epochs.</summary>
-    public static void SaveCurves(string pngPath, IReadOnlyList<FoldReport> folds, string label, Func<EpochRecord, double> train, Func<EpochRecord, double> validation)
+    /// <summary>
+    /// Training (solid) and validation (dashed) curves per fold over epochs; with <c>fraction</c> (accuracy) the y axis
+    /// ends at 1 and starts a little below the lowest value.
+    /// </summary>
+    public static void SaveCurves(string pngPath, IReadOnlyList<FoldReport> folds, string label, Func<EpochRecord, double> train, Func<EpochRecord, double> validation,
+        bool fraction = false)
     {
-        var (plot, width, height) = CurvesFigure(folds, label, train, validation);
+        var (plot, width, height) = CurvesFigure(folds, label, train, validation, fraction);
         Save(plot, pngPath, width, height);
     }
 
-    /// <summary>The figure of <see cref="SaveCurves"/> and the size it is drawn at.</summary>
+    /// <summary>
+    /// The figure of <see cref="SaveCurves"/> and the size it is drawn at. With <paramref name="fraction"/> the y axis
+    /// runs from 0.05 below the lowest value (rounded down to a multiple of 0.05) to 1, so that accuracies of
+    /// 0.881–0.891 are not drawn across the whole height as if they differed much.
+    /// </summary>
     internal static (Plot Plot, int Width, int Height) CurvesFigure(IReadOnlyList<FoldReport> folds, string label, Func<EpochRecord, double> train,
-        Func<EpochRecord, double> validation)
+        Func<EpochRecord, double> validation, bool fraction = false)
     {
         ArgumentNullException.ThrowIfNull(folds);
         ArgumentNullException.ThrowIfNull(train);
@@ -57,6 +65,14 @@ internal static class TrainingPlots
         }
         var epochs = folds.Select(f => f.History.Count).DefaultIfEmpty(1).Max();
         FigureStyle.Ticks(plot.Axes.Bottom, FigureStyle.NiceStep(epochs, 6, 1));
+        if (fraction)
+        {
+            var lowest = folds.SelectMany(f => f.History).SelectMany(e => new[] { train(e), validation(e) }).Where(double.IsFinite).DefaultIfEmpty(0).Min();
+            var bottom = Math.Clamp(Math.Floor((lowest - 0.05) / 0.05 + 1e-9) * 0.05, 0, 0.9);
+            // A little room above 1, so that curves at 1 are not drawn on the frame.
+            plot.Axes.SetLimitsY(bottom, 1.0 + 0.02 * (1.0 - bottom));
+            FigureStyle.Ticks(plot.Axes.Left, FigureStyle.NiceStep(1.0 - bottom, 6));
+        }
         FigureStyle.LegendBeside(plot);
         return (plot, FigureStyle.WidthFor(title, 1200), 650);
     }

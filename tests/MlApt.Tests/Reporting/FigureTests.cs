@@ -91,6 +91,16 @@ public class FigureTests
         FoldReport[] folds = [.. Enumerable.Range(0, 5).Select(f => new FoldReport(f, 100, 20, 12, 10, 0.2, 0.9,
             [.. history.Select(h => h with { Fold = f })], test))];
         AssertShared(TrainingPlots.CurvesFigure(folds, "loss", e => e.TrainLoss, e => e.ValidationLoss), "loss.png");
+        // Accuracy: the axis ends at 1 and starts at least 0.05 below the lowest value, on a multiple of 0.05.
+        var flat = Enumerable.Range(1, 12).Select(e => new EpochRecord(0, e, 0.3, 0.881 + 0.0008 * e, 0.3, 0.885)).ToList();
+        FoldReport[] flatFolds = [new FoldReport(0, 100, 20, 12, 10, 0.2, 0.9, flat, test)];
+        var accuracy = TrainingPlots.CurvesFigure(flatFolds, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy, fraction: true);
+        AssertShared(accuracy, "accuracy.png");
+        var y = accuracy.Plot.Axes.GetLimits();
+        Assert.InRange(y.Top, 1.0, 1.01);
+        Assert.Equal(0.8, y.Bottom, 9);
+        var curves = TrainingPlots.CurvesFigure(folds, "accuracy", e => e.TrainAccuracy, e => e.ValidationAccuracy, fraction: true).Plot.Axes.GetLimits();
+        Assert.Equal(0.35, curves.Bottom, 9); // lowest 0.4 (1 − 0.6 at epoch 1)
         var confusion = TrainingPlots.ConfusionFigure(test, ["FCC", "CSRO"], "held-out test set, ensemble");
         AssertShared(confusion, "confusion.png");
         AssertSquareUnits(confusion.Plot, "confusion.png");
