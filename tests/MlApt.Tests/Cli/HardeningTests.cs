@@ -130,7 +130,6 @@ public class HardeningTests
     {
         using var dir = new TempDir();
         var inp = Make(dir);
-        var clock = Stopwatch.StartNew();
         CliRunner.AssertBadInput(CliRunner.Run(Map(inp, dir.File("out"), options)), fragment);
         Assert.False(Directory.Exists(dir.File("out")));
         Assert.Empty(Leftovers(dir.Path));

@@ -80,7 +80,6 @@ public class PoleAlignmentTests(ITestOutputHelper output)
         var pole = family == 1 ? (0, 0, 1) : (1, 1, 1);
         var (specimen, expected) = Tilted(pole, tilt, seed);
         var options = new PoleAlignmentOptions { Pole = new PlaneFamily(pole.Item1, pole.Item2, pole.Item3) };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var found = PoleAlignment.Find(specimen.Cloud, [], options, out var best);
         Assert.NotNull(best);
         output.WriteLine($"tilt {tilt}: found {best.TiltDegrees:F3}° az {best.AzimuthDegrees:F2}°, error {AngleDegrees(best.Direction, expected):F3}°, " +
