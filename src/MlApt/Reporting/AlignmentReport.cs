@@ -108,8 +108,10 @@ internal static partial class AlignmentReport
 
     /// <summary>
     /// The z-SDM (all ordered pairs within 1.5 nm, centres in an 8 nm cube at the ions' centroid) of the
-    /// given ions before and after the rotation, each scaled to its maximum: the plane peaks sharpen when the
-    /// pole comes onto z.
+    /// given ions before and after the rotation, each as its excess over its own local mean (a running mean over
+    /// about two plane spacings), with the multiples of the expected spacing marked: the plane ripples that the
+    /// broad pair envelope hides appear when the pole comes onto z, as far as the depth resolution along the
+    /// pole lets them.
     /// </summary>
     public static void SaveZSdmBeforeAfter(string pngPath, IonCloud before, IonCloud after, ReadOnlySpan<int> ions, PoleAlignmentResult a)
     {
@@ -126,13 +128,23 @@ internal static partial class AlignmentReport
         ArgumentNullException.ThrowIfNull(a);
         var edges = ZSdm.CroppedBinLeftEdges();
         var title = $"z-SDM before and after putting ⟨{a.Pole}⟩ on z (tilt {a.TiltDegrees:F2}°)";
-        var plot = FigureStyle.NewFigure(title, "Δz (nm)", "pairs (scaled to the maximum)");
+        var plot = FigureStyle.NewFigure(title, "Δz (nm)", "pairs above the local mean (%)");
+        var d = a.ExpectedSpacingNm;
+        // Half a running window of one plane spacing each side: the mean over about two periods keeps the envelope
+        // and drops the ripple, so the ratio shows the ripple alone.
+        var half = Math.Max(1, (int)Math.Round(d / ZSdm.BinWidth));
+        for (var k = 1; k * d < edges[^1]; k++)
+            foreach (var x in new[] { -k * d, k * d })
+            {
+                var mark = plot.Add.VerticalLine(x);
+                mark.Color = Colors.Gray.WithAlpha(0.6);
+                mark.LineWidth = 1;
+                mark.LinePattern = LinePattern.Dotted;
+                if (k == 1 && x > 0) mark.LegendText = $"multiples of d = {d:F3} nm";
+            }
         foreach (var (cloud, label, color) in new[] { (after, "after alignment", FigureStyle.Real), (before, "before", FigureStyle.Control) })
         {
-            var profile = CentralZSdm(cloud, ions, a.Centre);
-            var max = profile.Max();
-            var xs = edges.Select(e => e + ZSdm.BinWidth / 2).ToArray();
-            var ys = profile.Select(v => max > 0 ? v / max : 0).ToArray();
+            var (xs, ys) = Ripple(CentralZSdm(cloud, ions, a.Centre), edges, half);
             var line = plot.Add.Scatter(xs, ys, color);
             line.MarkerSize = 0;
             line.LineWidth = 2f;
@@ -143,6 +155,25 @@ internal static partial class AlignmentReport
         FigureStyle.Ticks(plot.Axes.Bottom, FigureStyle.NiceStep(edges[^1] - edges[0], 6));
         FigureStyle.LegendBeside(plot);
         return (plot, FigureStyle.WidthFor(title, 1150), 600);
+    }
+
+    /// <summary>
+    /// Each bin's excess (%) over the mean of the <paramref name="half"/> bins either side of it and itself, at the
+    /// bin centres; bins without a whole window are left out.
+    /// </summary>
+    internal static (double[] X, double[] Y) Ripple(double[] profile, double[] leftEdges, int half)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var i = half; i < profile.Length - half; i++)
+        {
+            var sum = 0.0;
+            for (var j = i - half; j <= i + half; j++) sum += profile[j];
+            var mean = sum / (2 * half + 1);
+            xs.Add(leftEdges[i] + ZSdm.BinWidth / 2);
+            ys.Add(mean > 0 ? 100 * (profile[i] / mean - 1) : 0);
+        }
+        return ([.. xs], [.. ys]);
     }
 
     private static double[] CentralZSdm(IonCloud cloud, ReadOnlySpan<int> ions, (double X, double Y, double Z) c)

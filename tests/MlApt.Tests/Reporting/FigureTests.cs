@@ -133,6 +133,22 @@ public class FigureTests
     }
 
     [Fact]
+    public void ZSdmRipple_KeepsThePlaneRipple_AndDropsTheEnvelope()
+    {
+        // 12 bins per period; a window of 12 bins either side spans two periods (25 bins, one extra bin).
+        var edges = MlApt.Sdm.ZSdm.CroppedBinLeftEdges();
+        var n = edges.Length;
+        var ramp = Enumerable.Range(0, n).Select(i => 1000.0 + 3 * i).ToArray();
+        var (x, flat) = AlignmentReport.Ripple(ramp, edges, 12);
+        Assert.Equal(n - 24, x.Length);
+        Assert.All(flat, v => Assert.InRange(v, -1e-9, 1e-9));
+        var rippled = Enumerable.Range(0, n).Select(i => 1000.0 * (1 + 0.2 * Math.Cos(2 * Math.PI * i / 12))).ToArray();
+        var (_, ripple) = AlignmentReport.Ripple(rippled, edges, 12);
+        Assert.InRange(ripple.Max(), 17, 23);
+        Assert.InRange(ripple.Min(), -23, -17);
+    }
+
+    [Fact]
     public void Envelope_Heatmap_And_Axis_AreInTheSharedLook()
     {
         var values = new double[,] { { 0.1, 0.5, 0.93 }, { 0.2, double.NaN, 0.71 } };
