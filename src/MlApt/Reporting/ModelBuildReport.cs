@@ -174,8 +174,10 @@ public static class ModelBuildReport
         points.LineWidth = 0;
         points.MarkerSize = 14;
         points.Color = FigureStyle.Truth;
-        points.LegendText = string.Create(CultureInfo.InvariantCulture,
-            $"{v.Count} specimens (twins ≤ {v.Max(r => r.NullPercent):F3} % false positives)");
+        var worstTwin = v.Max(r => r.NullPercent);
+        points.LegendText = worstTwin > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{v.Count} specimens (domain-free twins: at most {worstTwin:F3} % false positives)")
+            : string.Create(CultureInfo.InvariantCulture, $"{v.Count} specimens (domain-free twins: no false positive)");
         var xs = v.Select(r => r.Score.VolumeRatio).Where(double.IsFinite).Append(1 - VolumeTolerance).Append(1 + VolumeTolerance).ToList();
         plot.Axes.SetLimits(Math.Min(0.5, xs.Min() - 0.05), Math.Max(1.5, xs.Max() + 0.05), Math.Min(0.5, v.Min(r => double.IsNaN(r.Score.F1) ? 0 : r.Score.F1) - 0.05), 1.02);
         plot.ShowLegend(Edge.Bottom);
