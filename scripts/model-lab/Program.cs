@@ -169,8 +169,8 @@ static class Lab
             var box = SpecimenValidation.AnalysisBox(spec);
             if (tilt > 0)
             {
-                var spec1 = twin ? spec0 : spec;
-                var (_, a) = MapAlignment.Align(SimulatedSpecimen.Generate(spec1).Cloud, new PoleAlignmentOptions(), "bank");
+                // A twin is turned as its specimen with domains is (the same crystal), as validate does it.
+                var (_, a) = MapAlignment.Align(twin ? SimulatedSpecimen.Generate(spec0).Cloud : cloud, new PoleAlignmentOptions(), "bank");
                 cloud = MapAlignment.Apply(cloud, a);
                 domains = MapAlignment.Rotate(domains, a);
                 box = MapAlignment.InscribedBox(box, a);
@@ -350,15 +350,7 @@ static class Lab
                 var f1s = new List<double>(); var vrs = new List<double>();
                 foreach (var it in items.Where(i => i.Row == row))
                 {
-                    var sel = Decide(it.Grid, it.Mean, t, f, m);
-                    long tp = 0, fp = 0, fn = 0, tn = 0;
-                    for (var s = 0; s < sel.Length; s++)
-                    {
-                        if (float.IsNaN(it.Mean[s])) continue;
-                        var on = sel[s] != 0;
-                        if (it.Truth[s] != 0) { if (on) tp++; else fn++; } else if (on) fp++; else tn++;
-                    }
-                    var sc = new MapScore(tp, fp, fn, tn);
+                    var sc = MapScore.OfSelection(Decide(it.Grid, it.Mean, t, f, m), it.Mean, it.Truth);
                     f1s.Add(sc.F1); vrs.Add(sc.VolumeRatio);
                     var ns = Decide(it.Grid, it.Null, t, f, m);
                     long nsel = 0, ndef = 0;

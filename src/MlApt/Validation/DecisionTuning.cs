@@ -62,7 +62,7 @@ internal static class DecisionTuning
         {
             var options = decision.MapOptions(m.Map.Box, sphereRadius, Sdm.SdmStage.Normalized);
             var selected = CsroMapper.Decide(m.Map.SubGrid, m.Map.VoxelProbability, options);
-            var score = Count(selected.Selected, selected.Mean, m.Truth);
+            var score = MapScore.OfSelection(selected.Selected, selected.Mean, m.Truth);
             f1.Add(double.IsNaN(score.F1) ? 0 : score.F1);
             ratio.Add(score.VolumeRatio);
             var twin = CsroMapper.Decide(m.NullMap.SubGrid, m.NullMap.VoxelProbability, options);
@@ -86,19 +86,5 @@ internal static class DecisionTuning
         if (pool.Count > 0)
             return pool.OrderByDescending(s => s.F1Mean).ThenBy(s => s.NullPercentMax).First();
         return grid.OrderBy(s => s.NullPercentMax).ThenByDescending(s => s.F1Mean).First();
-    }
-
-    private static MapScore Count(byte[] selected, float[] mean, byte[] truth)
-    {
-        long tp = 0, fp = 0, fn = 0, tn = 0;
-        for (var s = 0; s < selected.Length; s++)
-        {
-            if (float.IsNaN(mean[s])) continue;
-            var on = selected[s] != 0;
-            if (truth[s] != 0) { if (on) tp++; else fn++; }
-            else if (on) fp++;
-            else tn++;
-        }
-        return new MapScore(tp, fp, fn, tn);
     }
 }

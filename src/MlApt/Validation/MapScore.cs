@@ -58,12 +58,20 @@ public readonly record struct MapScore(long TruePositives, long FalsePositives, 
     {
         ArgumentNullException.ThrowIfNull(map);
         if (truth.Length != map.Selected.Length) throw new ArgumentException("one truth entry per sub-voxel", nameof(truth));
+        return OfSelection(map.Selected, map.SubVoxelMean, truth);
+    }
+
+    /// <summary>
+    /// Scores a selection (non-zero = selected) against a truth mask; sub-voxels whose <paramref name="scores"/>
+    /// entry is NaN (undefined) are not counted. The decision replays of tuning share it with the map's score.
+    /// </summary>
+    internal static MapScore OfSelection(ReadOnlySpan<byte> selected, ReadOnlySpan<float> scores, ReadOnlySpan<byte> truth)
+    {
         long tp = 0, fp = 0, fn = 0, tn = 0;
-        var scores = map.SubVoxelMean;
         for (var i = 0; i < truth.Length; i++)
         {
             if (float.IsNaN(scores[i])) continue;
-            var on = map.Selected[i] != 0;
+            var on = selected[i] != 0;
             if (truth[i] != 0) { if (on) tp++; else fn++; }
             else if (on) fp++;
             else tn++;

@@ -74,9 +74,7 @@ public static partial class ModelBuild
             w.WriteNumber("seed", r.Spec.Seed);
             w.WriteNumber("domains", r.Spec.Domains);
             w.WriteNumber("order", r.Spec.Order);
-            w.WriteNumber("eta", r.Spec.Efficiency);
-            w.WriteNumber("sigma_xy_nm", r.Spec.SigmaXy);
-            w.WriteNumber("sigma_z_nm", r.Spec.SigmaZ);
+            MlApt.Specimens.SpecimenJson.WriteDetector(w, r.Spec);
             w.WriteFiniteOrNull("f1", r.Score.F1);
             w.WriteFiniteOrNull("precision", r.Score.Precision);
             w.WriteFiniteOrNull("recall", r.Score.Recall);
